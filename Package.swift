@@ -1,0 +1,55 @@
+// swift-tools-version:6.0
+// factcheck — a fact-check and claim-tracking workflow on PostgreSQL.
+// Targets depend only downward: CLibPQ → Postgres → FactCheckStore → factcheck,
+// with the pure domain (FactCheckCore) beside them.
+import PackageDescription
+
+let package = Package(
+    name: "factcheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "factcheck", targets: ["factcheck"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        /// The system-library module map for libpq (Debian: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        /// A small, safe libpq wrapper: connections, bound-parameter queries, row decoding,
+        /// transactions, COPY in and out, errors with SQLSTATE.
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        /// The newsroom domain: claims, sources, verdicts, rating scales, review states and
+        /// their transitions, roles and permissions, validation. Pure: no I/O.
+        .target(name: "FactCheckCore"),
+        /// Build tool that turns Migrations/*.sql into Swift source, so the binary carries them.
+        .executableTarget(name: "MigrationEmbedder"),
+        /// Build plugin running MigrationEmbedder on every build; the folder is the only source.
+        .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
+        /// The PostgreSQL repository: the migration runner, the workflow's persistence and the
+        /// audit log. The only place with SQL.
+        .target(
+            name: "FactCheckStore",
+            dependencies: ["Postgres", "FactCheckCore"],
+            plugins: ["EmbedMigrations"]
+        ),
+        /// The command-line interface: parsing, formatting, exit codes.
+        .executableTarget(
+            name: "factcheck",
+            dependencies: [
+                "FactCheckStore", "FactCheckCore", "Postgres",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        /// Test databases from a migrated template, and a runner for the built binary.
+        .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
+        .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "FactCheckStoreTests", dependencies: ["FactCheckStore", "FactCheckCore", "Postgres", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["Postgres", "TestSupport"]),
+    ]
+)

@@ -1,0 +1,149 @@
+import Foundation
+import Postgres
+
+/// One numbered SQL file from `Migrations/`, carried in the binary.
+public struct Migration: Sendable, Equatable {
+    public let version: Int
+    public let name: String
+    public let file: String
+    public let sql: String
+
+    /// Every embedded migration, in version order. File names follow `V0001__name.sql`.
+    public static let all: [Migration] = embeddedMigrationFiles.compactMap { file in
+        guard file.name.hasPrefix("V"), let separator = file.name.range(of: "__"),
+              let version = Int(file.name[file.name.index(after: file.name.startIndex)..<separator.lowerBound])
+        else { return nil }
+        let name = String(file.name[separator.upperBound...].dropLast(".sql".count))
+        return Migration(version: version, name: name, file: file.name, sql: file.sql)
+    }.sorted { $0.version < $1.version }
+}
+
+/// What the database holds compared with the binary.
+public struct MigrationStatus: Sendable {
+    public struct Entry: Sendable, Codable {
+        public enum State: String, Sendable, Codable { case applied, pending, mismatched, unknown }
+        public let version: Int
+        public let name: String
+        public let state: State
+        public let appliedAt: Date?
+        public let appliedBy: String?
+        public let executionMilliseconds: Int?
+    }
+    public let entries: [Entry]
+    public var isCurrent: Bool { entries.allSatisfy { $0.state == .applied } }
+}
+
+/// Applies migrations forward only, each file and its history row in one transaction, under
+/// an advisory lock so that concurrent runs serialise.
+public struct Migrator {
+    let connection: Connection
+    let migrations: [Migration]
+
+    /// Key of the advisory lock held while migrating: any constant shared by all runs.
+    static let lockKey: Int64 = 0x6661_6374_6368_6b00
+
+    public init(connection: Connection, migrations: [Migration] = Migration.all) {
+        self.connection = connection
+        self.migrations = migrations
+    }
+
+    /// Applies what is pending; returns the migrations it applied.
+    public func migrate(appliedBy handle: String?) throws -> [Migration] {
+        try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
+        defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+        try connection.execute("""
+            CREATE TABLE IF NOT EXISTS factcheck_migrations (
+                version        integer PRIMARY KEY,
+                name           text NOT NULL,
+                checksum       text NOT NULL,
+                applied_at     timestamptz NOT NULL DEFAULT now(),
+                applied_by     text NOT NULL,
+                execution_ms   integer NOT NULL
+            )
+            """)
+        let applied = try appliedChecksums()
+        for migration in migrations {
+            if let stored = applied[migration.version], stored != (try checksum(of: migration)) {
+                throw StoreError.checksumMismatch(file: migration.file)
+            }
+        }
+        var done: [Migration] = []
+        for migration in migrations where applied[migration.version] == nil {
+            let started = DispatchTime.now()
+            try connection.withTransaction { conn in
+                try conn.executeScript(migration.sql)
+                let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
+                let by = handle ?? "(database role)"
+                try conn.run("""
+                    INSERT INTO factcheck_migrations (version, name, checksum, applied_by, execution_ms)
+                    VALUES (\(migration.version), \(migration.name),
+                            encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'),
+                            \(by) || ' as ' || current_user, \(elapsed))
+                    """)
+            }
+            done.append(migration)
+        }
+        return done
+    }
+
+    public func status() throws -> MigrationStatus {
+        let rows = try historyRows()
+        var entries: [MigrationStatus.Entry] = []
+        var seen = Set<Int>()
+        for migration in migrations {
+            seen.insert(migration.version)
+            if let row = rows[migration.version] {
+                let same = row.checksum == (try checksum(of: migration))
+                entries.append(.init(version: migration.version, name: migration.name,
+                                     state: same ? .applied : .mismatched, appliedAt: row.appliedAt,
+                                     appliedBy: row.appliedBy, executionMilliseconds: row.ms))
+            } else {
+                entries.append(.init(version: migration.version, name: migration.name, state: .pending,
+                                     appliedAt: nil, appliedBy: nil, executionMilliseconds: nil))
+            }
+        }
+        for (version, row) in rows.sorted(by: { $0.key < $1.key }) where !seen.contains(version) {
+            entries.append(.init(version: version, name: row.name, state: .unknown, appliedAt: row.appliedAt,
+                                 appliedBy: row.appliedBy, executionMilliseconds: row.ms))
+        }
+        return MigrationStatus(entries: entries)
+    }
+
+    /// Refuses to work on a schema the binary was not built for. One cheap query.
+    public func requireCurrent() throws {
+        let rows = try connection.query("""
+            SELECT coalesce(array_agg(version ORDER BY version)::text, '{}') AS versions
+            FROM factcheck_migrations
+            """)
+        let applied = Set(try TextArray(postgresText: rows.first?["versions"] ?? "{}").elements.compactMap { Int($0) })
+        let known = Set(migrations.map(\.version))
+        let unknown = applied.subtracting(known).sorted()
+        if !unknown.isEmpty { throw StoreError.schemaAhead(unknown: unknown) }
+        let pending = migrations.filter { !applied.contains($0.version) }.map(\.file)
+        if !pending.isEmpty { throw StoreError.schemaBehind(pending: pending) }
+    }
+
+    private struct HistoryRow { let name: String; let checksum: String; let appliedAt: Date?; let appliedBy: String?; let ms: Int? }
+
+    private func historyRows() throws -> [Int: HistoryRow] {
+        let exists = try connection.query("SELECT to_regclass('factcheck_migrations') IS NOT NULL AS present")
+        guard try exists.first?.require("present", as: Bool.self) == true else { return [:] }
+        var out: [Int: HistoryRow] = [:]
+        for row in try connection.query("SELECT version, name, checksum, applied_at, applied_by, execution_ms FROM factcheck_migrations") {
+            out[try row.require("version")] = HistoryRow(
+                name: try row.require("name"), checksum: try row.require("checksum"),
+                appliedAt: try row.decode("applied_at"), appliedBy: try row.decode("applied_by"),
+                ms: try row.decode("execution_ms"))
+        }
+        return out
+    }
+
+    private func appliedChecksums() throws -> [Int: String] {
+        try historyRows().mapValues(\.checksum)
+    }
+
+    private func checksum(of migration: Migration) throws -> String {
+        try connection.query("SELECT encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex') AS sum")
+            .first!.require("sum")
+    }
+}

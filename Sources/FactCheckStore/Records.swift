@@ -1,0 +1,155 @@
+import FactCheckCore
+import Foundation
+
+// Read models: what the store hands back to the CLI. Field names are the stable JSON names
+// (snake_case, applied by the CLI's encoder).
+
+public struct UserRecord: Sendable, Codable, Equatable {
+    public let handle: String
+    public let name: String
+    public let role: Role
+    public let active: Bool
+    public let createdAt: Date
+    public let createdBy: String?
+}
+
+public struct ArticleRecord: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let url: String
+    public let title: String?
+    public let outlet: String?
+    public let byline: String?
+    public let publishedOn: String?
+    public let hasText: Bool
+    public let claimCount: Int
+    public let createdBy: String
+    public let createdAt: Date
+}
+
+public struct ClaimRecord: Sendable, Codable, Equatable {
+    public let id: String            // "C-42"
+    public let number: Int64
+    public let state: ReviewState
+    public let text: String
+    public let claimant: String
+    public let saidOn: String?
+    public let articleId: Int64?
+    public let articleUrl: String?
+    public let context: String?
+    public let tags: [String]
+    public let priority: Priority
+    public let dueOn: String?
+    public let assignee: String?
+    public let rating: String?
+    public let createdBy: String
+    public let createdAt: Date
+    public let updatedAt: Date
+    public let publishedAt: Date?
+    public let publishedUrl: String?
+    public let version: Int
+}
+
+public struct AppearanceRecord: Sendable, Codable, Equatable {
+    public let url: String
+    public let isFirst: Bool
+    public let addedBy: String
+    public let addedAt: Date
+}
+
+public struct SourceRecord: Sendable, Codable, Equatable {
+    public let id: String            // "S-7"
+    public let number: Int64
+    public let claimId: String
+    public let url: String
+    public let title: String?
+    public let publisher: String?
+    public let kind: SourceKind
+    public let stance: Stance
+    public let accessedOn: String?
+    public let archivedUrl: String?
+    public let note: String?
+    public let addedBy: String
+    public let addedAt: Date
+    public let retracted: Bool
+    public let retractedBy: String?
+    public let retractedAt: Date?
+    public let retractionReason: String?
+}
+
+public struct VerdictRecord: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let claimId: String
+    public let rating: String
+    public let ratingValue: Int
+    public let bestValue: Int
+    public let worstValue: Int
+    public let conclusion: String
+    public let status: String
+    public let proposedBy: String
+    public let proposedAt: Date
+    public let decidedBy: String?
+    public let decidedAt: Date?
+    public let returnReason: String?
+}
+
+public struct AuditEventRecord: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let stream: String
+    public let seq: Int64
+    public let occurredAt: Date
+    public let actor: String
+    public let dbRole: String
+    public let action: String
+    public let claimId: String?
+    public let object: String?
+    public let before: String?
+    public let after: String?
+    public let hash: String
+}
+
+public struct ClaimDetail: Sendable, Codable {
+    public let claim: ClaimRecord
+    public let allowedMoves: [String]
+    public let appearances: [AppearanceRecord]
+    public let sources: [SourceRecord]
+    public let verdicts: [VerdictRecord]
+    public let history: [AuditEventRecord]
+}
+
+/// The filters of `claim list` (and of the exports that share them).
+public struct ClaimFilter: Sendable {
+    public var state: ReviewState?
+    public var assignee: String?
+    public var tag: String?
+    public var claimant: String?
+    public var rating: String?
+    public var since: CalendarDate?
+    public var until: CalendarDate?
+    public var search: String?
+    public var limit: Int?
+
+    public init(state: ReviewState? = nil, assignee: String? = nil, tag: String? = nil, claimant: String? = nil,
+                rating: String? = nil, since: CalendarDate? = nil, until: CalendarDate? = nil,
+                search: String? = nil, limit: Int? = nil) {
+        self.state = state; self.assignee = assignee; self.tag = tag; self.claimant = claimant
+        self.rating = rating; self.since = since; self.until = until; self.search = search; self.limit = limit
+    }
+}
+
+/// What `audit verify` found.
+public struct AuditVerification: Sendable, Codable {
+    public struct Head: Sendable, Codable { public let stream: String; public let seq: Int64; public let hash: String }
+    public struct Problem: Sendable, Codable {
+        public let eventId: Int64?
+        public let stream: String
+        public let seq: Int64
+        public let reason: String
+    }
+    public let events: Int
+    public let streams: Int
+    public let heads: [Head]
+    /// SHA-256 over every stream head, one line to publish outside the database.
+    public let digest: String
+    public let firstProblem: Problem?
+    public var ok: Bool { firstProblem == nil }
+}

@@ -1,0 +1,90 @@
+import FactCheckCore
+import Foundation
+import Postgres
+
+/// A new article as the editor describes it; validated by the domain before it gets here.
+public struct NewArticle: Sendable {
+    public var url: String
+    public var title: String?
+    public var outlet: String?
+    public var byline: String?
+    public var publishedOn: CalendarDate?
+    public var body: String?
+    public init(url: String, title: String? = nil, outlet: String? = nil, byline: String? = nil,
+                publishedOn: CalendarDate? = nil, body: String? = nil) {
+        self.url = url; self.title = title; self.outlet = outlet; self.byline = byline
+        self.publishedOn = publishedOn; self.body = body
+    }
+}
+
+extension Store {
+    public func addArticle(_ article: NewArticle, by actor: Actor) throws -> ArticleRecord {
+        try Permissions.check(actor, .addArticle)
+        return try transaction { conn in
+            let existing = try conn.query("SELECT id FROM articles WHERE url = \(article.url)")
+            if let id: Int64 = try existing.first?.decode("id") {
+                throw StoreError.conflict("an article with this url is already logged as article \(id)")
+            }
+            let id: Int64 = try conn.query("""
+                INSERT INTO articles (url, title, outlet, byline, published_on, body, created_by)
+                VALUES (\(article.url), \(article.title), \(article.outlet), \(article.byline),
+                        \(article.publishedOn?.description)::date, \(article.body), \(actor.handle))
+                RETURNING id
+                """).first!.require("id")
+            try audit(conn, actor: actor.handle, action: "article.logged", stream: "article:\(id)", object: "article:\(id)",
+                      after: AuditPayload([
+                        "url": .text(article.url), "title": .text(article.title), "outlet": .text(article.outlet),
+                        "byline": .text(article.byline), "published_on": .text(article.publishedOn?.description),
+                        "text_characters": .number(article.body.map { Int64($0.count) }),
+                      ]))
+            return try self.article(id: id, conn)!
+        }
+    }
+
+    public func articles(limit: Int = 100) throws -> [ArticleRecord] {
+        try read { conn in
+            try conn.query("\(Store.articleSelect) ORDER BY a.id DESC LIMIT \(limit)").map(ArticleRecord.init(row:))
+        }
+    }
+
+    /// An article by number or by url.
+    public func article(_ reference: String) throws -> ArticleRecord {
+        try read { conn in
+            let trimmed = reference.trimmingCharacters(in: .whitespaces)
+            let found: ArticleRecord?
+            if let id = Int64(trimmed.hasPrefix("A-") ? String(trimmed.dropFirst(2)) : trimmed) {
+                found = try article(id: id, conn)
+            } else {
+                found = try conn.query("\(Store.articleSelect) WHERE a.url = \(trimmed)").first.map(ArticleRecord.init(row:))
+            }
+            guard let found else { throw StoreError.notFound("no article \(reference)") }
+            return found
+        }
+    }
+
+    /// The article's kept text, if it has one.
+    public func articleText(id: Int64) throws -> String? {
+        try read { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
+    }
+
+    func article(id: Int64, _ conn: Connection) throws -> ArticleRecord? {
+        try conn.query("\(Store.articleSelect) WHERE a.id = \(id)").first.map(ArticleRecord.init(row:))
+    }
+
+    static let articleSelect: SQL = """
+        SELECT a.id, a.url, a.title, a.outlet, a.byline, a.published_on::text AS published_on,
+               a.body IS NOT NULL AS has_text, a.created_by, a.created_at,
+               (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claim_count
+        FROM articles a
+        """
+}
+
+extension ArticleRecord {
+    init(row: Row) throws {
+        self.init(id: try row.require("id"), url: try row.require("url"), title: try row.decode("title"),
+                  outlet: try row.decode("outlet"), byline: try row.decode("byline"),
+                  publishedOn: try row.decode("published_on"), hasText: try row.require("has_text"),
+                  claimCount: try row.require("claim_count"), createdBy: try row.require("created_by"),
+                  createdAt: try row.require("created_at"))
+    }
+}

@@ -1,0 +1,67 @@
+import FactCheckCore
+import Foundation
+import Postgres
+
+extension Store {
+    /// The active rating scale. A database that never chose one uses the default preset.
+    public func scale() throws -> RatingScale {
+        try read { conn in try activeScale(conn) }
+    }
+
+    func activeScale(_ conn: Connection) throws -> RatingScale {
+        let name = try conn.query("SELECT value FROM settings WHERE key = 'scale'").first?["value"]
+        guard let name else { return RatingScale.default }
+        let labels = try conn.query(
+            "SELECT label, value, description FROM rating_labels WHERE NOT retired ORDER BY position"
+        ).map { row in
+            RatingLabel(label: try row.require("label"), value: try row.require("value"),
+                        description: try row.require("description"))
+        }
+        return try RatingScale(name: name, labels: labels)
+    }
+
+    /// Switches to a preset. Labels of the old scale that verdicts use are kept, retired.
+    public func useScale(_ preset: RatingScale, by actor: Actor) throws {
+        try Permissions.check(actor, .manageScale)
+        try transaction { conn in
+            try conn.run("LOCK TABLE rating_labels IN EXCLUSIVE MODE")
+            let before = try activeScale(conn)
+            try ensureScaleStored(conn)
+            try conn.run("UPDATE rating_labels SET retired = true")
+            for (position, label) in preset.labels.enumerated() {
+                try conn.run("""
+                    INSERT INTO rating_labels (label, value, position, description, retired)
+                    VALUES (\(label.label), \(label.value), \(position), \(label.description), false)
+                    ON CONFLICT (label) DO UPDATE SET value = excluded.value, position = excluded.position,
+                        description = excluded.description, retired = false
+                    """)
+            }
+            try conn.run("""
+                DELETE FROM rating_labels l WHERE retired
+                AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.rating = l.label)
+                """)
+            try conn.run("""
+                INSERT INTO settings (key, value) VALUES ('scale', \(preset.name))
+                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                """)
+            try audit(conn, actor: actor.handle, action: "scale.changed", stream: "scale", object: preset.name,
+                      before: AuditPayload(["scale": .text(before.name), "labels": .list(before.labels.map(\.label))]),
+                      after: AuditPayload(["scale": .text(preset.name), "labels": .list(preset.labels.map(\.label))]))
+        }
+    }
+
+    /// Writes the default scale's rows the first time a verdict or a change needs them.
+    func ensureScaleStored(_ conn: Connection) throws {
+        let present = try conn.query("SELECT 1 FROM settings WHERE key = 'scale'").count > 0
+        guard !present else { return }
+        let scale = RatingScale.default
+        for (position, label) in scale.labels.enumerated() {
+            try conn.run("""
+                INSERT INTO rating_labels (label, value, position, description)
+                VALUES (\(label.label), \(label.value), \(position), \(label.description))
+                ON CONFLICT (label) DO NOTHING
+                """)
+        }
+        try conn.run("INSERT INTO settings (key, value) VALUES ('scale', \(scale.name)) ON CONFLICT (key) DO NOTHING")
+    }
+}

@@ -1,0 +1,69 @@
+import FactCheckCore
+import Postgres
+
+/// What the store refuses or fails at, each a sentence a user can act on.
+public enum StoreError: Error, Sendable, CustomStringConvertible {
+    /// The database cannot be reached at all.
+    case unreachable(target: String, reason: String)
+    /// Migrations are missing from the database, or the database is newer than the binary.
+    case schemaBehind(pending: [String])
+    case schemaAhead(unknown: [Int])
+    /// An applied migration file was edited after it ran.
+    case checksumMismatch(file: String)
+    /// Something the user named does not exist.
+    case notFound(String)
+    /// Somebody else changed the row between our read and our write.
+    case concurrentChange(String)
+    /// The acting user is unknown, or no acting user was named where one is needed.
+    case unknownUser(String)
+    case identityRequired
+    case firstUserMustBeAdmin
+    /// The domain refused (state, permission, four-eyes, validation).
+    case refused(DomainError, claim: ClaimNumber?)
+    /// The input conflicts with what is stored (a duplicate, a label in use).
+    case conflict(String)
+    /// The claim's text matches an already logged claim.
+    case duplicate(ClaimNumber, state: String)
+    /// A database error that none of the above explains.
+    case database(PostgresError)
+
+    public var description: String {
+        switch self {
+        case .unreachable(let target, let reason):
+            return "cannot reach the database at \(target): \(reason)"
+        case .schemaBehind(let pending):
+            return "the database schema is behind this factcheck (\(pending.count) migration\(pending.count == 1 ? "" : "s") pending: \(pending.joined(separator: ", ")))"
+        case .schemaAhead(let unknown):
+            return "the database schema is newer than this factcheck (unknown migration\(unknown.count == 1 ? "" : "s") \(unknown.map { String($0) }.joined(separator: ", ")))"
+        case .checksumMismatch(let file):
+            return "migration \(file) was edited after it was applied (checksum differs)"
+        case .notFound(let what): return what
+        case .concurrentChange(let what): return "\(what) was changed by someone else at the same moment; retry"
+        case .unknownUser(let handle): return "there is no user \(handle)"
+        case .identityRequired: return "this command must be run as a user"
+        case .firstUserMustBeAdmin: return "the first user of a new database must be an admin"
+        case .refused(let error, let claim): return error.message(claim: claim)
+        case .conflict(let what): return what
+        case .duplicate(let number, let state):
+            return "this claim is already logged as \(number) (\(state))"
+        case .database(let error): return "database error: \(error.description)"
+        }
+    }
+
+    public var hint: String? {
+        switch self {
+        case .unreachable: return "start the local database with Scripts/db start, or pass --database-url / set FACTCHECK_DATABASE_URL"
+        case .schemaBehind: return "run: factcheck db migrate"
+        case .schemaAhead: return "use a factcheck built from the newer source"
+        case .checksumMismatch: return "migrations are forward only: restore the file and add a new migration instead"
+        case .unknownUser: return "check the handle with factcheck user list, or ask an admin to add you"
+        case .identityRequired: return "pass --as HANDLE or set FACTCHECK_USER"
+        case .firstUserMustBeAdmin: return "factcheck user add HANDLE --name NAME --role admin"
+        case .refused(let error, _): return error.hint
+        case .duplicate(let number, _):
+            return "see factcheck claim show \(number); log a new appearance there instead of a second claim"
+        case .database(let error): return error.hint
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import CLibPQ
+
+/// One libpq connection. It belongs to one task at a time; it is not shared across threads.
+public final class Connection {
+    private var handle: OpaquePointer?
+
+    /// Connects with a libpq conninfo string or `postgres://` URL. An empty string means
+    /// libpq's own defaults: `PG*` variables, service files, the local socket.
+    public init(_ conninfo: String) throws(PostgresError) {
+        let conn = PQconnectdb(conninfo)
+        guard let conn else {
+            throw PostgresError(kind: .connection, message: "out of memory while connecting")
+        }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let message = Connection.firstLine(PQerrorMessage(conn))
+            PQfinish(conn)
+            throw PostgresError(kind: .connection, message: message, sqlState: "08001")
+        }
+        handle = conn
+        // Stable text forms for the decoders, whatever the server's configuration says.
+        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3")
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Closes the connection now; further use throws.
+    public func close() {
+        if let handle { PQfinish(handle) }
+        handle = nil
+    }
+
+    var live: OpaquePointer {
+        get throws(PostgresError) {
+            guard let handle else { throw PostgresError(kind: .usage, message: "the connection is closed") }
+            return handle
+        }
+    }
+
+    /// The server's process id for this session.
+    public var backendPID: Int32 { handle.map { PQbackendPID($0) } ?? 0 }
+
+    /// Runs one or more statements without parameters and discards any rows. For fixed SQL
+    /// text only (migrations, session settings); there is no way to pass values here.
+    public func execute(_ sqlText: StaticString) throws(PostgresError) {
+        try executeScript(sqlText.description)
+    }
+
+    /// Runs a script of statements held in the binary (a migration file). Never user input.
+    public func executeScript(_ script: String) throws(PostgresError) {
+        let conn = try live
+        let result = PQexec(conn, script)
+        try Result.check(result, conn: conn).clear()
+    }
+
+    /// Runs a query with bound parameters and returns every row.
+    @discardableResult
+    public func query(_ sql: SQL) throws(PostgresError) -> Rows {
+        let conn = try live
+        let (text, binds) = sql.rendered()
+        let result: OpaquePointer? = withCStrings(binds) { values in
+            PQexecParams(conn, text, Int32(binds.count), nil, values, nil, nil, 0)
+        }
+        let checked = try Result.check(result, conn: conn)
+        return Rows(checked)
+    }
+
+    /// Runs a statement with bound parameters; returns the number of rows it touched.
+    @discardableResult
+    public func run(_ sql: SQL) throws(PostgresError) -> Int {
+        let rows = try query(sql)
+        return rows.affected
+    }
+
+    /// Commits the body's work, or rolls it back and rethrows the body's own error (even
+    /// when the rollback itself fails, which it does when the connection is gone).
+    public func withTransaction<T>(
+        _ isolation: IsolationLevel = .readCommitted,
+        _ body: (Connection) throws -> T
+    ) throws -> T {
+        try executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        let value: T
+        do {
+            value = try body(self)
+        } catch {
+            try? executeScript("ROLLBACK")
+            throw error
+        }
+        try executeScript("COMMIT")
+        return value
+    }
+
+    public enum IsolationLevel: String, Sendable {
+        case readCommitted = "READ COMMITTED"
+        case repeatableRead = "REPEATABLE READ"
+        case serializable = "SERIALIZABLE"
+    }
+
+    static func firstLine(_ cString: UnsafePointer<CChar>?) -> String {
+        guard let cString else { return "unknown error" }
+        let message = String(cString: cString).trimmingCharacters(in: .whitespacesAndNewlines)
+        // libpq prefixes multi-line connection errors; the first meaningful line is enough.
+        let lines = message.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return Connection.redacted(lines.first { !$0.isEmpty } ?? "unknown error")
+    }
+
+    /// libpq quotes neither the password nor the conninfo in its messages today, but a
+    /// message is passed through this before it leaves, in case one ever does.
+    static func redacted(_ message: String) -> String {
+        var out = message
+        for marker in ["password=", "://"] where out.contains(marker) {
+            out = out.replacingOccurrences(of: #"password=\S+"#, with: "password=***", options: .regularExpression)
+            out = out.replacingOccurrences(of: #"(://[^:/@\s]*):[^@\s]*@"#, with: "$1:***@", options: .regularExpression)
+        }
+        return out
+    }
+}
+
+/// Calls `body` with a C array of NUL-terminated strings (NULL for nil), valid for the call.
+func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+    let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } ?? nil }
+    defer { pointers.forEach { free($0) } }
+    return body(pointers.map { $0.map { UnsafePointer($0) } })
+}
+
+import Foundation

@@ -1,0 +1,36 @@
+import ArgumentParser
+import FactCheckCore
+import FactCheckStore
+import Foundation
+import Postgres
+
+@main
+struct FactCheck: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factcheck",
+        abstract: "Track the claims a fact-checking desk checks, from logging to a published verdict.",
+        discussion: """
+            Editors log articles and claims; reviewers research them, attach sources and propose \
+            verdicts; a second reviewer approves; editors publish. Every change is audited.
+
+            Example:
+              factcheck claim list --state researching --as ana
+            """,
+        subcommands: [
+            DBCommand.self, UserCommand.self, ScaleCommand.self, ArticleCommand.self, ClaimCommand.self,
+            SourceCommand.self, VerdictCommand.self, AuditCommand.self,
+        ]
+    )
+
+    /// Parses, runs, and maps every failure to one `error:` line and SPEC's exit codes.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error where error is CLIError || error is DomainError || error is StoreError || error is PostgresError {
+            Foundation.exit(Failure.report(error))
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

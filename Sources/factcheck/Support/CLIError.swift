@@ -1,0 +1,76 @@
+import ArgumentParser
+import FactCheckCore
+import FactCheckStore
+import Foundation
+import Postgres
+
+/// Errors the command-line layer raises itself.
+enum CLIError: Error {
+    case usage(String, hint: String?)
+    case badInput(String)
+    case fileUnreadable(String)
+}
+
+/// Maps every error to SPEC section 4's exit codes and prints it as one line on stderr.
+enum Failure {
+    static func exitCode(_ error: Error) -> Int32 {
+        switch error {
+        case let error as CLIError:
+            switch error {
+            case .usage: return 64
+            case .badInput: return 65
+            case .fileUnreadable: return 66
+            }
+        case let error as DomainError:
+            return exitCode(error)
+        case let error as StoreError:
+            switch error {
+            case .unreachable: return 69
+            case .concurrentChange: return 75
+            case .unknownUser, .identityRequired, .firstUserMustBeAdmin: return 77
+            case .refused(let domain, _): return exitCode(domain)
+            case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1
+            case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate: return 1
+            }
+        case let error as PostgresError:
+            return error.isConnectionFailure ? 69 : error.isSerializationFailure ? 75 : 1
+        default:
+            return 1
+        }
+    }
+
+    static func exitCode(_ error: DomainError) -> Int32 {
+        switch error {
+        case .notPermitted, .userInactive, .fourEyes: return 77
+        case .transitionRefused: return 1
+        case .invalid: return 64
+        }
+    }
+
+    static func message(_ error: Error) -> (String, String?) {
+        switch error {
+        case let error as CLIError:
+            switch error {
+            case .usage(let m, let hint): return (m, hint)
+            case .badInput(let m), .fileUnreadable(let m): return (m, nil)
+            }
+        case let error as DomainError: return (error.description, error.hint)
+        case let error as StoreError: return (error.description, error.hint)
+        case let error as PostgresError: return (error.description, nil)
+        default: return ("\(error)", nil)
+        }
+    }
+
+    /// Prints `error: …` (and `hint: …`) and returns the exit code.
+    static func report(_ error: Error) -> Int32 {
+        let (message, hint) = message(error)
+        var text = "error: \(oneLine(message))\n"
+        if let hint { text += "hint: \(oneLine(hint))\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+        return exitCode(error)
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}

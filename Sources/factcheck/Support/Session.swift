@@ -1,0 +1,39 @@
+import FactCheckCore
+import FactCheckStore
+import Foundation
+
+/// How every command opens the database and finds who is acting: one way, shared.
+struct Session {
+    let store: Store
+    let options: GlobalOptions
+
+    /// Connects and, unless the command manages the schema itself, refuses a schema the
+    /// binary was not built for.
+    static func open(_ options: GlobalOptions, checkSchema: Bool = true) throws -> Session {
+        let location = DatabaseLocation.resolve(option: options.databaseURL,
+                                                environment: ProcessInfo.processInfo.environment)
+        let store = try Store(location: location)
+        if checkSchema { try store.migrator.requireCurrent() }
+        return Session(store: store, options: options)
+    }
+
+    /// The handle named by `--as` or `FACTCHECK_USER`, if any.
+    var handle: String? {
+        if let h = options.actingUser, !h.isEmpty { return h }
+        if let h = ProcessInfo.processInfo.environment["FACTCHECK_USER"], !h.isEmpty { return h }
+        return nil
+    }
+
+    /// The acting user; refuses (exit 77) when none is named or the handle is unknown.
+    func actor() throws -> Actor {
+        guard let handle else { throw StoreError.identityRequired }
+        return try store.actor(handle)
+    }
+
+    /// The acting user, checked for a permission up front (for reads and exports).
+    func actor(allowedTo action: Action) throws -> Actor {
+        let actor = try actor()
+        try Permissions.check(actor, action)
+        return actor
+    }
+}

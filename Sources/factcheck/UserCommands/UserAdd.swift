@@ -1,0 +1,37 @@
+import ArgumentParser
+import FactCheckCore
+
+extension UserCommand {
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a user with a role: editor, reviewer or admin.",
+            discussion: """
+                On a new database the first user needs no --as and must be an admin; after that \
+                only admins add users.
+
+                Examples:
+                  factcheck user add maria --name "María Ortiz" --role admin
+                  factcheck user add ben --name "Ben Okafor" --role reviewer --as maria
+                """
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Short lowercase handle, e.g. ana or j.smith.") var handle: String
+        @Option(help: "Full name.") var name: String
+        @Option(help: "editor, reviewer or admin.") var role: String
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let handle = try validated { () throws(DomainError) in try Validate.handle(self.handle) }
+            let name = try validated { () throws(DomainError) in try Validate.personName(self.name) }
+            let role = try validated { () throws(DomainError) in try Validate.role(self.role) }
+            let session = try Session.open(global)
+            let user = try session.store.addUser(handle: handle, name: name, role: role, by: session.handle)
+            if output.format == .table {
+                print("added \(user.handle) (\(user.name)) as \(user.role.rawValue)")
+            } else {
+                try Output(format: output.format).list([user], columns: UserCommand.columns)
+            }
+        }
+    }
+}
