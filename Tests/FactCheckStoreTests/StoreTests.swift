@@ -1,0 +1,79 @@
+import FactCheckCore
+import FactCheckStore
+import Postgres
+import TestSupport
+import Testing
+
+@Suite struct StoreTests {
+    /// A desk on a fresh database: admin maria, editor ed, reviewers ben and chen.
+    func desk() throws -> Store {
+        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.migrated(), origin: .option))
+        _ = try store.addUser(handle: "maria", name: "María Ortiz", role: .admin, by: nil)
+        _ = try store.addUser(handle: "ed", name: "Ed Park", role: .editor, by: "maria")
+        _ = try store.addUser(handle: "ben", name: "Ben Okafor", role: .reviewer, by: "maria")
+        _ = try store.addUser(handle: "chen", name: "Chen Wei", role: .reviewer, by: "maria")
+        return store
+    }
+
+    func count(_ store: Store, _ table: String) throws -> Int {
+        switch table {
+        case "audit_events": return try store.connection.query("SELECT count(*) AS n FROM audit_events").first!.require("n")
+        default: return try store.connection.query("SELECT count(*) AS n FROM verdicts").first!.require("n")
+        }
+    }
+
+    @Test func aRefusedMoveWritesNothing() throws {
+        let store = try desk()
+        let ed = try store.actor("ed")
+        let claim = try store.addClaim(NewClaim(text: "The talks lasted eleven hours.", claimant: "Hart"), by: ed)
+        let events = try count(store, "audit_events")
+        #expect(throws: StoreError.self) {
+            try store.move(ClaimNumber(claim.number), .publish, by: ed)
+        }
+        #expect(try count(store, "audit_events") == events)
+        #expect(try store.claimDetail(ClaimNumber(claim.number)).claim.version == claim.version)
+    }
+
+    /// The version check: a write based on a stale read is refused as a concurrent change,
+    /// however the two writers interleave.
+    @Test func aStaleWriterLosesWithConcurrentChange() throws {
+        let store = try desk()
+        let other = try Store(location: store.location)
+        let ed = try store.actor("ed")
+        let claim = try store.addClaim(NewClaim(text: "Trade fell by half.", claimant: "Hart"), by: ed)
+        let number = ClaimNumber(claim.number)
+        // `other` holds the row lock of an uncommitted assignment while `store` assigns too:
+        // `store` must wait, then see the new version and refuse.
+        try other.connection.executeScript("BEGIN")
+        try other.connection.run("UPDATE claims SET version = version + 1, assignee = 'chen' WHERE id = \(claim.number)")
+        let outcome = Box<Error?>()
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) let writer = store
+        DispatchQueue.global().async {
+            do { _ = try writer.assign(number, to: "ben", note: nil, by: ed); outcome.value = .some(nil) } catch {
+                outcome.value = error
+            }
+            done.signal()
+        }
+        usleep(300_000)
+        try other.connection.executeScript("COMMIT")
+        done.wait()
+        let error = try #require(outcome.value ?? nil)
+        guard case StoreError.concurrentChange = error else {
+            Issue.record("expected concurrentChange, got \(error)")
+            return
+        }
+        #expect(try store.claimDetail(number).claim.assignee == "chen")
+    }
+
+    @Test func theFirstUserMustBeAnAdmin() throws {
+        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.migrated(), origin: .option))
+        #expect(throws: StoreError.self) { try store.addUser(handle: "ed", name: "Ed", role: .editor, by: nil) }
+        _ = try store.addUser(handle: "maria", name: "María", role: .admin, by: nil)
+        #expect(throws: StoreError.self) { try store.addUser(handle: "x", name: "X", role: .admin, by: nil) }
+    }
+}
+
+final class Box<T>: @unchecked Sendable { var value: T? }
+
+import Foundation
