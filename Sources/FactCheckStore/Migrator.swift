@@ -73,12 +73,11 @@ public struct Migrator {
             try connection.withTransaction { conn in
                 try conn.executeScript(migration.sql)
                 let elapsed = Int((DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1_000_000)
-                let by = handle ?? "(database role)"
                 try conn.run("""
                     INSERT INTO factcheck_migrations (version, name, checksum, applied_by, execution_ms)
                     VALUES (\(migration.version), \(migration.name),
                             encode(sha256(convert_to(\(migration.sql), 'UTF8')), 'hex'),
-                            \(by) || ' as ' || current_user, \(elapsed))
+                            coalesce(\(handle), current_user), \(elapsed))
                     """)
             }
             done.append(migration)
