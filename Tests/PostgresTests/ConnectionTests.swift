@@ -126,7 +126,7 @@ import Testing
         try conn.execute("CREATE TABLE t (id int CONSTRAINT t_id_key UNIQUE DEFERRABLE INITIALLY DEFERRED)")
         let error = try #require(postgresError {
             try conn.withTransaction { c in
-                try c.run("INSERT INTO t VALUES (\(1)), (\(1))")  // checked only at COMMIT
+                _ = try c.run("INSERT INTO t VALUES (\(1)), (\(1))")  // checked only at COMMIT
             }
         })
         #expect(error.isUniqueViolation && error.constraint == "t_id_key")
@@ -178,8 +178,12 @@ import Testing
             }  // else: released by deinit at the end of the iteration
         }
         // A backend exits a moment after the client has gone.
-        let settled = try eventually(seconds: 10) { try sessions() <= baseline }
-        #expect(settled, "sessions: \(try sessions()), baseline: \(baseline)")
+        var now = Int.max
+        let settled = try eventually(seconds: 10) {
+            now = try sessions()
+            return now <= baseline
+        }
+        #expect(settled, "sessions: \(now), baseline: \(baseline)")
     }
 
     @Test func failedConnectionsLeakNoFileDescriptors() throws {

@@ -16,11 +16,13 @@ extension ClaimCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ClaimFilterOptions
         @OptionGroup var output: OutputOptions
+        @Flag(help: .hidden) var explain = false
 
         func run() throws {
             let filter = try filters.filter()
             let session = try Session.open(global)
             _ = try session.actor(allowedTo: .read)
+            if explain { return print(try session.store.explainClaims(filter)) }
             let claims = try session.store.claims(filter)
             try Output(format: output.format).list(claims, columns: ClaimCommand.columns)
             if output.format == .table, claims.count == filter.limit {

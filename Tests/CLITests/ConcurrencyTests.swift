@@ -1,0 +1,149 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// Two people acting on the same claim at once: exactly one wins, the other is told to retry
+/// (exit 75) or, if it came second, refused by the workflow (exit 1); never a lost update.
+@Suite struct ConcurrencyTests {
+    static let rounds = 15
+
+    /// Holds the claim's row lock while the processes start, and lets them go only once both
+    /// wait on it, so that both have read the claim before either writes: a real race on
+    /// every round, not one that two fast launches may happen to serialise.
+    final class Gate {
+        let conn: Connection
+        let claim: Int64
+
+        init(_ desk: Desk, claim: String) throws {
+            conn = try desk.connection()
+            self.claim = Desk.number(claim)
+            try conn.execute("BEGIN")
+            try conn.query("SELECT id FROM claims WHERE id = \(self.claim) FOR UPDATE")
+        }
+
+        /// Waits until `count` other sessions wait for a lock, then releases the row.
+        func open(whenWaiting count: Int) throws {
+            let deadline = Date().addingTimeInterval(20)
+            var waiting = 0
+            while Date() < deadline {
+                waiting = try conn.query("""
+                    SELECT count(*) AS n FROM pg_stat_activity
+                    WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
+                    """).first!.require("n")
+                if waiting >= count { break }
+                usleep(5_000)
+            }
+            #expect(waiting >= count, "only \(waiting) of \(count) processes reached the claim's row lock")
+            try conn.execute("ROLLBACK")
+            conn.close()
+        }
+    }
+
+    /// The statuses of two racers, sorted.
+    static func statuses(_ outcomes: [RaceOutcome]) -> [Int32] { outcomes.map(\.status).sorted() }
+
+    @Test(arguments: [true, false])
+    func concurrentApprovalsHaveOneWinner(gated: Bool) throws {
+        let desk = try Desk.make(extraReviewers: ["dana"])
+        let conn = try desk.connection()
+        defer { conn.close() }
+        for round in 1...Self.rounds {
+            let claim = try desk.logClaim("Round \(round): the talks lasted \(round) hours.")
+            try desk.toReview(claim, proposer: Desk.reviewer)
+            let n = Desk.number(claim)
+            let racers = [(["verdict", "approve", claim], Desk.secondReviewer), (["verdict", "approve", claim], "dana")]
+
+            let outcomes: [RaceOutcome]
+            if gated {
+                let gate = try Gate(desk, claim: claim)
+                let processes = racers.map { Launched($0.0, as: $0.1, databaseURL: desk.url) }
+                for p in processes { try p.start() }
+                try gate.open(whenWaiting: 2)
+                outcomes = processes.map { $0.finish() }
+            } else {
+                outcomes = try together(racers.map { (arguments: $0.0, user: $0.1) }, databaseURL: desk.url)
+            }
+
+            let codes = Self.statuses(outcomes)
+            if gated {
+                #expect(codes == [0, 75], "round \(round): \(outcomes)")
+            } else {
+                #expect(codes == [0, 75] || codes == [0, 1], "round \(round): \(outcomes)")
+            }
+            for loser in outcomes where loser.status != 0 {
+                expectErrorShape(loser)
+                if loser.status == 75 { #expect(loser.stderr.contains("retry"), "\(loser)") }
+            }
+            let winner = try #require(outcomes.firstIndex { $0.status == 0 }.map { racers[$0].1 }, "round \(round)")
+
+            let row = try #require(try conn.query("""
+                SELECT c.state,
+                       (SELECT count(*) FROM verdicts v WHERE v.claim_id = c.id AND v.status = 'approved') AS approved,
+                       (SELECT count(*) FROM verdicts v WHERE v.claim_id = c.id) AS verdicts,
+                       (SELECT string_agg(v.decided_by, ',') FROM verdicts v WHERE v.claim_id = c.id AND v.status = 'approved') AS by,
+                       (SELECT count(*) FROM audit_events e WHERE e.claim_id = c.id AND e.action = 'verdict.approved') AS events
+                FROM claims c WHERE c.id = \(n)
+                """).first)
+            #expect(try row.require("state", as: String.self) == "approved", "round \(round)")
+            #expect(try row.require("approved", as: Int.self) == 1, "round \(round)")
+            #expect(try row.require("verdicts", as: Int.self) == 1, "round \(round)")
+            #expect(try row.decode("by", as: String.self) == winner, "round \(round)")
+            #expect(try row.require("events", as: Int.self) == 1, "round \(round)")
+        }
+        let verify = try desk.run(["audit", "verify"], as: Desk.admin)
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    @Test(arguments: [true, false])
+    func concurrentAssignmentsLoseNoUpdate(gated: Bool) throws {
+        let desk = try Desk.make(extraReviewers: ["dana"])
+        let conn = try desk.connection()
+        defer { conn.close() }
+        for round in 1...Self.rounds {
+            let claim = try desk.logClaim("Round \(round): rents rose \(round) percent.")
+            let n = Desk.number(claim)
+            let racers = [(["claim", "assign", claim, Desk.secondReviewer], Desk.editor),
+                          (["claim", "assign", claim, "dana"], Desk.otherEditor)]
+
+            let outcomes: [RaceOutcome]
+            if gated {
+                let gate = try Gate(desk, claim: claim)
+                let processes = racers.map { Launched($0.0, as: $0.1, databaseURL: desk.url) }
+                for p in processes { try p.start() }
+                try gate.open(whenWaiting: 2)
+                outcomes = processes.map { $0.finish() }
+            } else {
+                outcomes = try together(racers.map { (arguments: $0.0, user: $0.1) }, databaseURL: desk.url)
+            }
+
+            let codes = Self.statuses(outcomes)
+            if gated {
+                #expect(codes == [0, 75], "round \(round): \(outcomes)")
+            } else {
+                #expect(codes == [0, 0] || codes == [0, 75], "round \(round): \(outcomes)")
+            }
+            for loser in outcomes where loser.status != 0 {
+                expectErrorShape(loser)
+                #expect(loser.stderr.contains("retry"), "\(loser)")
+            }
+
+            let assignee: String? = try conn.query("SELECT assignee FROM claims WHERE id = \(n)").first!.decode("assignee")
+            let assigned = try desk.events().filter { $0.claimId == n && $0.action == "claim.assigned" }
+            #expect(assigned.count == codes.filter { $0 == 0 }.count, "round \(round): one event per success")
+            let newest = try #require(assigned.last, "round \(round): no claim.assigned event")
+            #expect(assignee == newest.after?["assignee"] as? String, "round \(round): lost update")
+            if codes == [0, 75] {
+                let winner = try #require(outcomes.firstIndex { $0.status == 0 })
+                #expect(assignee == racers[winner].0[3], "round \(round)")
+            }
+            if assigned.count == 2 {
+                // The second writer saw the first one's value.
+                #expect(isNull(assigned[0].before?["assignee"]))
+                #expect(assigned[1].before?["assignee"] as? String == assigned[0].after?["assignee"] as? String)
+            }
+        }
+        let verify = try desk.run(["audit", "verify"], as: Desk.admin)
+        #expect(verify.status == 0, "\(verify)")
+    }
+}
