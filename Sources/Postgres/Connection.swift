@@ -18,7 +18,7 @@ public final class Connection {
         }
         handle = conn
         // Stable text forms for the decoders, whatever the server's configuration says.
-        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3")
+        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET client_min_messages = warning")
     }
 
     deinit {

@@ -26,14 +26,22 @@ extension Connection {
         return try finishCopy(conn)
     }
 
-    /// Streams the output of `COPY … TO STDOUT`; each chunk handed to the body is one row
-    /// as the server sent it (text or CSV). Returns the number of rows.
+    /// Streams the output of `COPY (query) TO STDOUT`; each chunk handed to the body is one
+    /// row as the server sent it (text or CSV). Returns the number of rows.
+    ///
+    /// COPY itself takes no parameters, so the values interpolated into the query are sent
+    /// first as bound parameters of `set_config` and read back in the query with
+    /// `current_setting`: values still never become SQL text. Casts in the query give them
+    /// their types (`\(date)::date`), as they would for untyped `$n` parameters.
     @discardableResult
     public func copyOut(_ statement: SQL, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         let conn = try live
-        let (text, binds) = statement.rendered()
-        guard binds.isEmpty else {
-            throw PostgresError(kind: .usage, message: "COPY takes no bound parameters")
+        let (text, binds) = statement.rendered { "current_setting('factcheck.copy_bind_\($0)')" }
+        guard !binds.contains(where: { $0 == nil }) else {
+            throw PostgresError(kind: .usage, message: "COPY parameters cannot be NULL")
+        }
+        for (index, value) in binds.enumerated() {
+            try query("SELECT set_config(\("factcheck.copy_bind_\(index + 1)"), \(value), false)")
         }
         _ = try Result.check(PQexec(conn, text), conn: conn)
         var failure: Error?

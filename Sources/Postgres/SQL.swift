@@ -65,6 +65,11 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
 
     /// The SQL text with `$n` placeholders and the values in bind order.
     public func rendered() -> (text: String, binds: [String?]) {
+        rendered { "$\($0)" }
+    }
+
+    /// The SQL text with each bind's placeholder made by `placeholder(n)`, n from 1.
+    func rendered(placeholder: (Int) -> String) -> (text: String, binds: [String?]) {
         var text = ""
         var binds: [String?] = []
         func walk(_ parts: [Part]) {
@@ -73,7 +78,7 @@ public struct SQL: Sendable, ExpressibleByStringInterpolation, CustomStringConve
                 case .text(let s): text += s
                 case .bind(let v):
                     binds.append(v)
-                    text += "$\(binds.count)"
+                    text += placeholder(binds.count)
                 case .fragment(let sql): walk(sql.parts)
                 }
             }

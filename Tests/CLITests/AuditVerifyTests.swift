@@ -21,11 +21,13 @@ import Testing
         return (desk, events)
     }
 
+    nonisolated(unsafe) static let digest = /digest[^:]*: ([0-9a-f]{64})/
+
     @Test func honestLogVerifiesWithADigest() throws {
         let (desk, _) = try Self.history()
         let out = try desk.ok(["audit", "verify"], as: Desk.editor)
         #expect(out.stdout.contains("verifies"))
-        let digest = try #require(out.stdout.firstMatch(of: /digest[^:]*: ([0-9a-f]{64})/).map { String($0.1) }, "\(out)")
+        let digest = try #require(firstCapture(out.stdout, Self.digest), "\(out)")
         #expect(out.stderr.isEmpty)
 
         let json = try desk.ok(["audit", "verify", "--format", "json"], as: Desk.editor)
@@ -40,7 +42,7 @@ import Testing
         // A new event moves the digest; verify still passes.
         try desk.ok(["claim", "edit", "C-2", "--priority", "urgent"], as: Desk.editor)
         let again = try desk.ok(["audit", "verify"], as: Desk.editor)
-        let next = try #require(again.stdout.firstMatch(of: /digest[^:]*: ([0-9a-f]{64})/).map { String($0.1) })
+        let next = try #require(firstCapture(again.stdout, Self.digest))
         #expect(next != digest)
     }
 
@@ -140,7 +142,7 @@ import Testing
         do {
             try conn.run(rewrite.sql)
             Issue.record("\(rewrite) was accepted")
-        } catch let error as PostgresError {
+        } catch {
             #expect(error.sqlState == "42501", "\(rewrite): \(error)")
         }
         #expect(try desk.snapshot() == before)

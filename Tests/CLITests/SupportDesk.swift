@@ -53,14 +53,16 @@ struct Desk: Sendable {
     @discardableResult
     func logArticle(url: String = "https://news.example.org/summit", title: String = "Summit ends") throws -> String {
         let out = try ok(["article", "add", "--url", url, "--title", title, "--outlet", "The Daily"], as: Desk.editor)
-        return try #require(out.stdout.firstMatch(of: /logged (A-\d+)/).map { String($0.1) }, "\(out)")
+        let id = firstCapture(out.stdout, /logged (A-\d+)/)
+        return try #require(id, "\(out)")
     }
 
     /// Logs a claim (as the editor by default) and returns its `C-n`, read from "logged C-n: …".
     func logClaim(_ text: String, claimant: String = "Foreign Minister Lena Hart", extra: [String] = [],
                   as user: String = Desk.editor) throws -> String {
         let out = try ok(["claim", "add", text, "--claimant", claimant] + extra, as: user)
-        return try #require(out.stdout.firstMatch(of: /logged (C-\d+): /).map { String($0.1) }, "\(out)")
+        let id = firstCapture(out.stdout, #/logged (C-\d+): /#)
+        return try #require(id, "\(out)")
     }
 
     /// Takes a logged claim to in_review: `proposer` starts it, adds a source and proposes.
@@ -172,6 +174,11 @@ struct CommandFailed: Error, CustomStringConvertible {
 }
 
 // MARK: Parsing what the binary prints
+
+/// The first capture of `regex` in `text`.
+func firstCapture(_ text: String, _ regex: Regex<(Substring, Substring)>) -> String? {
+    text.firstMatch(of: regex).map { String($0.1) }
+}
 
 func parseJSON(_ text: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])

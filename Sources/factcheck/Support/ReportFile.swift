@@ -1,0 +1,87 @@
+import Foundation
+
+/// Where a report goes: a file (written beside its final name and renamed when complete, so
+/// an interrupted export never leaves a file that looks whole) or stdout. Writes in large
+/// chunks, and shows a progress line on a terminal.
+final class ReportFile {
+    private let fd: Int32
+    private let finalPath: String?
+    private let partialPath: String?
+    private var buffer: [UInt8] = []
+    private var rows = 0
+    private var lastProgress = Date()
+    private let showProgress: Bool
+    private let noun: String
+
+    init(path: String?, excel: Bool, noun: String) throws {
+        self.noun = noun
+        if let path {
+            let partial = path + ".partial"
+            let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else {
+                throw CLIError.fileUnreadable("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            self.fd = fd
+            finalPath = path
+            partialPath = partial
+        } else {
+            fd = STDOUT_FILENO
+            finalPath = nil
+            partialPath = nil
+        }
+        showProgress = isatty(STDERR_FILENO) == 1
+        buffer.reserveCapacity(1 << 17)
+        // Spreadsheets (Excel above all) read UTF-8 only with the byte-order mark.
+        if excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+    }
+
+    /// One row as COPY sent it.
+    func write(_ bytes: UnsafeRawBufferPointer) throws {
+        buffer.append(contentsOf: bytes)
+        rows += 1
+        if buffer.count >= 1 << 16 { try flush() }
+        if showProgress, rows % 10_000 == 0, Date().timeIntervalSince(lastProgress) > 0.25 {
+            lastProgress = Date()
+            FileHandle.standardError.write(Data("\r\(noun): \(rows - 1) rows…".utf8))
+        }
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    private func flush() throws {
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CLIError.fileUnreadable("cannot write \(finalPath ?? "stdout"): \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, and gives the file its final name.
+    func finish() throws {
+        try flush()
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if let finalPath, let partialPath {
+            guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0, rename(partialPath, finalPath) == 0 else {
+                throw CLIError.fileUnreadable("cannot write \(finalPath): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// Removes what an interrupted export wrote.
+    func abandon() {
+        if let partialPath {
+            close(fd)
+            unlink(partialPath)
+        }
+    }
+
+    deinit {}
+}
