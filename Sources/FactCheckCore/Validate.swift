@@ -116,7 +116,7 @@ public enum Validate {
 
     /// Tags from one comma-separated cell, as in the `tags` column of an export.
     public static func tags(splitting cell: String, field: String = "tags") throws(DomainError) -> [String] {
-        let pieces = cell.split(separator: ",").map(String.init)
+        let pieces = cell.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
             .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         return try tags(pieces, field: field)
     }

@@ -17,8 +17,11 @@ public final class Connection {
             throw PostgresError(kind: .connection, message: message, sqlState: "08001")
         }
         handle = conn
-        // Stable text forms for the decoders, whatever the server's configuration says.
-        try execute("SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET client_min_messages = warning")
+        // libpq's default prints server notices and warnings on our stderr; a library must not.
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+        // Stable text forms for the decoders, whatever the server's configuration says. Values
+        // travel as UTF-8 both ways, whatever the database's encoding or PGCLIENTENCODING says.
+        try execute("SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET client_min_messages = warning")
     }
 
     deinit {
@@ -59,6 +62,11 @@ public final class Connection {
     public func query(_ sql: SQL) throws(PostgresError) -> Rows {
         let conn = try live
         let (text, binds) = sql.rendered()
+        // A C string ends at NUL: such a value would be stored cut short, without an error.
+        if let position = binds.firstIndex(where: { $0?.utf8.contains(0) ?? false }) {
+            throw PostgresError(kind: .usage, message: "parameter $\(position + 1) contains a NUL character, which PostgreSQL text cannot hold",
+                                sqlState: "22021")
+        }
         let result: OpaquePointer? = withCStrings(binds) { values in
             PQexecParams(conn, text, Int32(binds.count), nil, values, nil, nil, 0)
         }

@@ -18,7 +18,7 @@ struct FactCheck: ParsableCommand {
             """,
         subcommands: [
             DBCommand.self, UserCommand.self, ScaleCommand.self, ArticleCommand.self, ClaimCommand.self,
-            SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self,
+            SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
         ]
     )
 

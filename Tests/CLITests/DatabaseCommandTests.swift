@@ -54,12 +54,14 @@ import Testing
         let applied = first.stdout.split(separator: "\n").filter { $0.hasPrefix("applied ") }
             .map { String($0.dropFirst("applied ".count)) }
         #expect(applied == Self.migrationFiles, "\(first)")
+        #expect(first.stderr.isEmpty, "\(first)")
         #expect(try Self.historyRows(url) == Self.migrationFiles.count)
 
         let second = try cli.run(["db", "migrate"])
         #expect(second.status == 0, "\(second)")
         #expect(second.stdout.contains("up to date"), "\(second)")
         #expect(!second.stdout.contains("applied "), "\(second)")
+        #expect(second.stderr.isEmpty, "server notices stay off stderr: \(second)")
         #expect(try Self.historyRows(url) == Self.migrationFiles.count)
 
         let status = try cli.run(["db", "status"])

@@ -115,6 +115,25 @@ import Testing
         #expect(try conn.query("SELECT 1 AS one").first?.require("one", as: Int.self) == 1)
     }
 
+    @Test func copyOutTakesBoundValuesVerbatim() throws {
+        let (_, conn) = try emptyDatabase()
+        try conn.execute("CREATE TABLE t (id int, body text, at date)")
+        let needle = "'); DROP TABLE t; -- ' \\ \" 🧾"
+        try conn.run("""
+            INSERT INTO t VALUES (1, \(needle), '2026-01-02'), (2, \(needle), '2026-03-04'),
+                                 (3, \("other"), '2026-01-02'), (4, \(needle + " "), '2026-01-02')
+            """)
+        var lines: [String] = []
+        let rows = try conn.copyOut("""
+            COPY (SELECT id FROM t WHERE body = \(needle) AND at < \("2026-02-01")::date ORDER BY id) TO STDOUT
+            """) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        #expect(rows == 1)
+        #expect(lines == ["1\n"])
+        #expect(try conn.query("SELECT count(*) AS n FROM t").first?.require("n", as: Int.self) == 4)
+        let null = postgresError { try conn.copyOut("COPY (SELECT \(nil as String?)) TO STDOUT") { _ in } }
+        #expect(null?.kind == .usage)
+    }
+
     @Test func copyOutStoppedByTheBodyRethrowsAndLeavesTheConnectionUsable() throws {
         let (_, conn) = try emptyDatabase()
         var seen = 0

@@ -31,6 +31,7 @@ enum Failure {
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1
             case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate: return 1
+            case .badRows: return 65
             }
         case let error as PostgresError:
             return error.isConnectionFailure ? 69 : error.isSerializationFailure ? 75 : 1

@@ -1,0 +1,198 @@
+import Foundation
+
+/// What `import claims` reads from a spreadsheet: the columns it knows, how a header maps
+/// onto them, and the checks each row passes before anything is written.
+public enum ImportField: String, CaseIterable, Sendable {
+    case externalID = "external_id"
+    case claim, claimant
+    case saidOn = "said_on"
+    case articleURL = "article_url"
+    case articleTitle = "article_title"
+    case outlet
+    case firstAppearanceURL = "first_appearance_url"
+    case tags, priority
+    case dueDate = "due_date"
+    case assignee
+    // An archive of checked claims (admins only):
+    case state, rating, conclusion
+    case proposedBy = "proposed_by"
+    case approvedBy = "approved_by"
+    case approvedAt = "approved_at"
+    case publishedAt = "published_at"
+    case publishedURL = "published_url"
+
+    /// Fields that make a row part of an archive of already-checked claims.
+    public var isArchive: Bool {
+        switch self {
+        case .state, .rating, .conclusion, .proposedBy, .approvedBy, .approvedAt, .publishedAt, .publishedURL: true
+        default: false
+        }
+    }
+}
+
+/// Which column of the file feeds which field.
+public struct ImportLayout: Sendable {
+    public let columns: [ImportField: Int]
+    /// Header names that feed nothing (an export's claim_id, created_at, …).
+    public let ignored: [String]
+    public let width: Int
+
+    /// `map` renames file columns: `["Statement": "claim"]`.
+    public init(header: [String], map: [String: String] = [:]) throws(DomainError) {
+        var columns: [ImportField: Int] = [:]
+        var ignored: [String] = []
+        let renames = Dictionary(map.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { $1 })
+        for (target) in renames.values where ImportField(rawValue: target.lowercased()) == nil {
+            throw .invalid(field: "--map", reason: "\(quoted(target)) is not a field; use one of "
+                + ImportField.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        for (index, raw) in header.enumerated() {
+            let name = raw.trimmingCharacters(in: .whitespaces)
+            let target = renames[name.lowercased()] ?? name.lowercased()
+            guard let field = ImportField(rawValue: target) else {
+                ignored.append(name)
+                continue
+            }
+            if columns[field] != nil {
+                throw .invalid(field: "header", reason: "two columns feed \(field.rawValue)")
+            }
+            columns[field] = index
+        }
+        for required in [ImportField.claim, .claimant] where columns[required] == nil {
+            throw .invalid(field: "header", reason: "no \(required.rawValue) column"
+                + " (found: \(header.joined(separator: ", "))); rename one with --map COLUMN=\(required.rawValue)")
+        }
+        self.columns = columns
+        self.ignored = ignored
+        width = header.count
+    }
+
+    public var isArchive: Bool { columns.keys.contains { $0.isArchive } }
+}
+
+/// One row, checked and normalised, ready to store.
+public struct ImportRow: Sendable, Equatable {
+    public var line: Int
+    /// What makes a re-import add nothing twice: the external id, else text and claimant.
+    public var key: String
+    public var text: String
+    public var normalizedText: String
+    public var claimant: String
+    public var saidOn: CalendarDate?
+    public var articleURL: String?
+    public var articleTitle: String?
+    public var outlet: String?
+    public var firstAppearanceURL: String?
+    public var tags: [String]
+    public var priority: Priority
+    public var dueOn: CalendarDate?
+    public var assignee: String?
+    public var state: ReviewState
+    public var rating: String?
+    public var conclusion: String?
+    public var proposedBy: String?
+    public var approvedBy: String?
+    public var approvedAt: String?
+    public var publishedAt: String?
+    public var publishedURL: String?
+}
+
+extension ImportRow {
+    /// Checks one record. Every problem of the row is returned, not only the first.
+    public static func parse(_ fields: [String], line: Int, layout: ImportLayout, scale: RatingScale,
+                             archiveAllowed: Bool) -> Swift.Result<ImportRow, RowProblems> {
+        var problems: [String] = []
+        guard fields.count == layout.width else {
+            return .failure(RowProblems(line: line, reasons: [
+                "has \(fields.count) fields where the header has \(layout.width)",
+            ]))
+        }
+        func cell(_ field: ImportField) -> String? {
+            guard let i = layout.columns[field] else { return nil }
+            let v = fields[i].trimmingCharacters(in: .whitespaces)
+            return v.isEmpty ? nil : fields[i]
+        }
+        func check<T>(_ body: () throws(DomainError) -> T) -> T? {
+            do { return try body() } catch {
+                problems.append(error.description)
+                return nil
+            }
+        }
+        let text = check { () throws(DomainError) in try Validate.claimText(cell(.claim) ?? "", field: "claim") }
+        let claimant = check { () throws(DomainError) in try Validate.claimant(cell(.claimant) ?? "", field: "claimant") }
+        let saidOn = cell(.saidOn).flatMap { v in check { () throws(DomainError) in try Validate.date(String(v.prefix(10)), field: "said_on") } }
+        let articleURL = cell(.articleURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "article_url") } }
+        let title = check { () throws(DomainError) in try Validate.text(cell(.articleTitle), field: "article_title", max: 1000) } ?? nil
+        let outlet = check { () throws(DomainError) in try Validate.text(cell(.outlet), field: "outlet", max: 300) } ?? nil
+        let first = cell(.firstAppearanceURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "first_appearance_url") } }
+        let tags = cell(.tags).flatMap { v in check { () throws(DomainError) in try Validate.tags(splitting: v, field: "tags") } } ?? []
+        let priority = cell(.priority).flatMap { v in check { () throws(DomainError) in try Validate.priority(v, field: "priority") } } ?? .normal
+        let due = cell(.dueDate).flatMap { v in check { () throws(DomainError) in try Validate.date(String(v.prefix(10)), field: "due_date") } }
+        let assignee = cell(.assignee).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "assignee") } }
+
+        var state = ReviewState.logged
+        var rating: String?
+        var conclusion: String?
+        let archiveCells = ImportField.allCases.filter { $0.isArchive && cell($0) != nil }
+        if !archiveCells.isEmpty && !archiveAllowed {
+            problems.append("only an admin may import checked claims (\(archiveCells.map(\.rawValue).joined(separator: ", ")) given)")
+        } else if !archiveCells.isEmpty {
+            state = cell(.state).map { v in check { () throws(DomainError) in try Validate.state(v, field: "state") } ?? .logged } ?? .logged
+            rating = cell(.rating).flatMap { v in
+                check { () throws(DomainError) in try scale.label(v.lowercased().replacingOccurrences(of: " ", with: "-")).label }
+            }
+            conclusion = cell(.conclusion).flatMap { v in check { () throws(DomainError) in try Validate.conclusion(v, field: "conclusion") } }
+            let checked: Set<ReviewState> = [.inReview, .approved, .published]
+            if checked.contains(state), rating == nil || conclusion == nil, problems.isEmpty {
+                problems.append("a claim that is \(state.displayName) needs a rating and a conclusion")
+            }
+            if !checked.contains(state), rating != nil {
+                problems.append("a rating needs a claim that is in review, approved or published (state is \(state.rawValue))")
+            }
+        }
+        let approvedAt = cell(.approvedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "approved_at") } }
+        let publishedAt = cell(.publishedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "published_at") } }
+        let publishedURL = cell(.publishedURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "published_url") } }
+        let proposedBy = cell(.proposedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "proposed_by") } }
+        let approvedBy = cell(.approvedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "approved_by") } }
+
+        guard problems.isEmpty, let text, let claimant else {
+            return .failure(RowProblems(line: line, reasons: problems))
+        }
+        let normalized = ClaimText.normalized(text)
+        let key = cell(.externalID).map { "id:" + $0.trimmingCharacters(in: .whitespaces) }
+            ?? "text:" + normalized + "\u{1F}" + ClaimText.normalized(claimant)
+        return .success(ImportRow(
+            line: line, key: key, text: text, normalizedText: normalized, claimant: claimant, saidOn: saidOn,
+            articleURL: articleURL, articleTitle: title, outlet: outlet, firstAppearanceURL: first, tags: tags,
+            priority: priority, dueOn: due, assignee: assignee, state: state, rating: rating, conclusion: conclusion,
+            proposedBy: proposedBy, approvedBy: approvedBy, approvedAt: approvedAt, publishedAt: publishedAt,
+            publishedURL: publishedURL))
+    }
+}
+
+/// Everything wrong with one row of a file.
+public struct RowProblems: Error, Sendable, Equatable, CustomStringConvertible {
+    public let line: Int
+    public let reasons: [String]
+    public init(line: Int, reasons: [String]) {
+        self.line = line
+        self.reasons = reasons
+    }
+    public var description: String { "line \(line): " + reasons.joined(separator: "; ") }
+}
+
+extension Validate {
+    /// `YYYY-MM-DD`, or an ISO 8601 time `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may stand
+    /// for the T). Returned as given, for the database to read as timestamptz (UTC if no zone).
+    public static func timestamp(_ text: String, field: String) throws(DomainError) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        _ = try date(String(t.prefix(10)), field: field)
+        let rest = t.dropFirst(10)
+        guard rest.isEmpty || rest.range(of: #"^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"#,
+                                         options: .regularExpression) != nil else {
+            throw .invalid(field: field, reason: "\(quoted(t)) is not a date (YYYY-MM-DD) or an ISO 8601 time")
+        }
+        return rest.isEmpty ? t : (t.hasSuffix("Z") || t.dropFirst(16).contains("+") || t.dropFirst(16).contains("-") ? t : t + "Z")
+    }
+}

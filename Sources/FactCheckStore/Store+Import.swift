@@ -1,0 +1,189 @@
+import FactCheckCore
+import Foundation
+import Postgres
+
+/// What an import did (or, on a dry run, would do).
+public struct ImportSummary: Sendable, Codable {
+    public let rows: Int
+    public let imported: Int
+    /// Rows whose claim was already stored (same key or same text): a re-import adds nothing.
+    public let alreadyStored: Int
+    /// Rows repeating an earlier row of the same file.
+    public let duplicateLines: [Int]
+    public let articlesCreated: Int
+    public let dryRun: Bool
+}
+
+/// Hands checked rows to the store while the file is still being read.
+public final class ImportSink {
+    let writer: CopyWriter
+    public private(set) var rows = 0
+
+    init(writer: CopyWriter) { self.writer = writer }
+
+    public func add(_ row: ImportRow) throws {
+        rows += 1
+        var line = ""
+        line.reserveCapacity(row.text.utf8.count + 200)
+        let fields: [String?] = [
+            String(row.line), row.key, row.text, row.normalizedText, row.claimant, row.saidOn?.description,
+            row.articleURL, row.articleTitle, row.outlet, row.firstAppearanceURL, TextArray(row.tags).postgresText,
+            row.priority.rawValue, row.dueOn?.description, row.assignee, row.state.rawValue, row.rating,
+            row.conclusion, row.proposedBy, row.approvedBy, row.approvedAt, row.publishedAt, row.publishedURL,
+        ]
+        for (i, field) in fields.enumerated() {
+            if i > 0 { line.append("\t") }
+            ImportSink.appendCopyText(field, to: &line)
+        }
+        line.append("\n")
+        try writer.write(line)
+    }
+
+    /// COPY's text format: backslash escapes for the four characters that would break a row.
+    static func appendCopyText(_ value: String?, to out: inout String) {
+        guard let value else { return out.append("\\N") }
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": out.append("\\\\")
+            case "\t": out.append("\\t")
+            case "\n": out.append("\\n")
+            case "\r": out.append("\\r")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+}
+
+extension Store {
+    /// Imports claims in one transaction: rows stream through COPY into a staging table, then
+    /// land with their articles, appearances, verdicts and `claim.logged` events in a few
+    /// set-based statements. If `produce` throws (a bad row), nothing is written. A dry run
+    /// does all of it and rolls back.
+    public func importClaims(file: String, by actor: Actor, archive: Bool, dryRun: Bool,
+                             _ produce: (ImportSink) throws -> Void) throws -> ImportSummary {
+        try Permissions.check(actor, archive ? .importArchive : .importClaims)
+        try connection.executeScript("BEGIN")
+        do {
+            let summary = try importInTransaction(file: file, actor: actor, dryRun: dryRun, produce)
+            try connection.executeScript(dryRun ? "ROLLBACK" : "COMMIT")
+            return summary
+        } catch {
+            try? connection.executeScript("ROLLBACK")
+            if let error = error as? PostgresError { throw Store.translate(error) }
+            throw error
+        }
+    }
+
+    private func importInTransaction(file: String, actor: Actor, dryRun: Bool,
+                                     _ produce: (ImportSink) throws -> Void) throws -> ImportSummary {
+        let conn = connection
+        try ensureScaleStored(conn)
+        try conn.execute("""
+            CREATE TEMP TABLE import_rows (
+                line int, import_key text, text text, normalized_text text, claimant text, said_on date,
+                article_url text, article_title text, outlet text, first_appearance text, tags text[],
+                priority text, due_on date, assignee text, state text, rating text, conclusion text,
+                proposed_by text, approved_by text, approved_at timestamptz, published_at timestamptz,
+                published_url text
+            ) ON COMMIT DROP
+            """)
+        var sink: ImportSink!
+        _ = try conn.copyIn("COPY import_rows FROM STDIN") { writer in
+            sink = ImportSink(writer: writer)
+            try produce(sink)
+        }
+        try conn.execute("CREATE INDEX ON import_rows (import_key); CREATE INDEX ON import_rows (normalized_text); ANALYZE import_rows")
+
+        // Assignees and archive people must be users of this desk.
+        let unknown = try conn.query("""
+            SELECT r.line, u.handle FROM import_rows r
+            CROSS JOIN LATERAL (VALUES (r.assignee), (r.proposed_by), (r.approved_by)) AS u(handle)
+            WHERE u.handle IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.handle = u.handle)
+            ORDER BY r.line LIMIT 100
+            """)
+        if unknown.count > 0 {
+            throw StoreError.badRows(try unknown.map { row in
+                RowProblems(line: try row.require("line"), reasons: ["there is no user \(try row.require("handle", as: String.self))"])
+            })
+        }
+
+        // Which rows land: the first of each key in the file, and none already stored.
+        try conn.execute("""
+            CREATE TEMP TABLE import_new ON COMMIT DROP AS
+            SELECT DISTINCT ON (r.import_key) r.* FROM import_rows r
+            WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.import_key = r.import_key)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.normalized_text = r.normalized_text)
+            ORDER BY r.import_key, r.line
+            """)
+        let duplicates: [Int] = try conn.query("""
+            SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY import_key ORDER BY line) AS n
+                              FROM import_rows) d WHERE n > 1 ORDER BY line
+            """).map { try $0.require("line") }
+        let counts = try conn.query("""
+            SELECT (SELECT count(*) FROM import_rows) AS rows, (SELECT count(*) FROM import_new) AS fresh
+            """).first!
+        let rows: Int = try counts.require("rows")
+        let fresh: Int = try counts.require("fresh")
+
+        if dryRun {
+            // Stop before the inserts: a dry run must not even use up claim numbers.
+            let articles: Int = try conn.query("""
+                SELECT count(DISTINCT article_url) AS n FROM import_new r
+                WHERE article_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.url = r.article_url)
+                """).first!.require("n")
+            return ImportSummary(rows: rows, imported: fresh, alreadyStored: rows - fresh - duplicates.count,
+                                 duplicateLines: duplicates, articlesCreated: articles, dryRun: true)
+        }
+        let articles = try conn.run("""
+            INSERT INTO articles (url, title, outlet, created_by)
+            SELECT DISTINCT ON (article_url) article_url, article_title, outlet, \(actor.handle)::text
+            FROM import_new WHERE article_url IS NOT NULL ORDER BY article_url, line
+            ON CONFLICT (url) DO NOTHING
+            """)
+        try conn.run("""
+            CREATE TEMP TABLE import_done ON COMMIT DROP AS
+            WITH inserted AS (
+                INSERT INTO claims (text, normalized_text, claimant, said_on, article_id, tags, priority, due_on,
+                                    assignee, state, created_by, published_at, published_url, import_key, imported_from)
+                SELECT r.text, r.normalized_text, r.claimant, r.said_on, a.id, r.tags, r.priority, r.due_on,
+                       r.assignee, r.state, \(actor.handle)::text, r.published_at, r.published_url, r.import_key, \(file)::text
+                FROM import_new r LEFT JOIN articles a ON a.url = r.article_url
+                ORDER BY r.line
+                RETURNING id, import_key
+            )
+            SELECT i.id, r.* FROM inserted i JOIN import_new r USING (import_key)
+            """)
+        try conn.run("""
+            INSERT INTO appearances (claim_id, url, is_first, added_by)
+            SELECT id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL
+            """)
+        // An archive's verdicts: approved for approved and published claims, proposed for those
+        // in review. The four-eyes constraint holds: an approver equal to the proposer is dropped.
+        try conn.run("""
+            INSERT INTO verdicts (claim_id, rating, rating_value, best_value, worst_value, conclusion, status,
+                                  proposed_by, proposed_at, decided_by, decided_at)
+            SELECT d.id, d.rating, l.value, s.best, s.worst, d.conclusion,
+                   CASE WHEN d.state = 'in_review' THEN 'proposed' ELSE 'approved' END,
+                   coalesce(d.proposed_by, \(actor.handle)::text), coalesce(d.approved_at, now()),
+                   CASE WHEN d.state = 'in_review' OR d.approved_by = coalesce(d.proposed_by, \(actor.handle)::text)
+                        THEN NULL ELSE d.approved_by END,
+                   CASE WHEN d.state = 'in_review' THEN NULL ELSE coalesce(d.approved_at, now()) END
+            FROM import_done d
+            JOIN rating_labels l ON l.label = d.rating
+            CROSS JOIN (SELECT max(value) AS best, min(value) FILTER (WHERE value > 0) AS worst
+                        FROM rating_labels WHERE NOT retired) s
+            WHERE d.rating IS NOT NULL
+            """)
+        try conn.run("""
+            INSERT INTO audit_events (stream, actor, action, claim_id, object, after)
+            SELECT 'claim:' || id, \(actor.handle)::text, 'claim.logged', id, 'C-' || id,
+                   jsonb_strip_nulls(jsonb_build_object(
+                       'state', state, 'text', text, 'claimant', claimant, 'said_on', said_on, 'article_url', article_url,
+                       'tags', tags, 'priority', priority, 'due_on', due_on, 'assignee', assignee, 'rating', rating,
+                       'conclusion', conclusion, 'imported_from', \(file)::text, 'line', line))
+            FROM import_done ORDER BY id
+            """)
+        return ImportSummary(rows: rows, imported: fresh, alreadyStored: rows - fresh - duplicates.count,
+                             duplicateLines: duplicates, articlesCreated: articles, dryRun: dryRun)
+    }
+}

@@ -1,0 +1,149 @@
+import ArgumentParser
+import FactCheckCore
+import FactCheckStore
+import Foundation
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring claims in from a spreadsheet.",
+        subcommands: [Claims.self]
+    )
+
+    struct Claims: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import claims from CSV or TSV, all or nothing.",
+            discussion: """
+                The header names the columns; the defaults are the export's: claim, claimant, said_on, \
+                article_url, article_title, outlet, first_appearance_url, tags, priority, due_date, \
+                assignee, and external_id (a stable key of your own). An export re-imports as is. \
+                Admins may import an archive of checked claims: state, rating (a label of the active \
+                scale), conclusion, proposed_by, approved_by, approved_at, published_at, published_url.
+
+                Every bad row is reported with its line number and nothing is written (exit 65). \
+                Rows already stored (same external_id, or same text and claimant) are skipped, so \
+                importing a file twice adds nothing the second time.
+
+                Examples:
+                  factcheck import claims desk-sheet.csv --map Statement=claim --map "Who said it=claimant" --dry-run --as ed
+                  factcheck import claims archive-2025.tsv --as maria
+                """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The CSV or TSV file.") var file: String
+        @Flag(help: "Check everything, write nothing.") var dryRun = false
+        @Option(help: ArgumentHelp("Read file column COLUMN as FIELD (repeatable).", valueName: "COLUMN=FIELD"))
+        var map: [String] = []
+        @Flag(help: "Tab-separated (the default for .tsv and .tab files).") var tsv = false
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            var renames: [String: String] = [:]
+            for pair in map {
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex else {
+                    throw CLIError.usage("--map \(pair) is not COLUMN=FIELD", hint: "e.g. --map Statement=claim")
+                }
+                renames[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+            }
+            let url = URL(fileURLWithPath: file)
+            guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+                throw CLIError.fileUnreadable("cannot read \(file): no such file, or not readable")
+            }
+            let delimiter = tsv || ["tsv", "tab"].contains(url.pathExtension.lowercased())
+                ? UInt8(ascii: "\t") : UInt8(ascii: ",")
+            let session = try Session.open(global)
+            let actor = try session.actor()
+            let scale = try session.store.scale()
+            let summary = try data.withUnsafeBytes { raw -> ImportSummary in
+                var reader = CSVReader(bytes: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
+                let header: CSVReader.Record
+                do {
+                    guard let first = try reader.next() else { throw CLIError.badInput("\(file) is empty: it needs a header row") }
+                    header = first
+                } catch let failure as CSVReader.Failure {
+                    throw CLIError.badInput("\(file) \(failure)")
+                }
+                let layout = try validatedInput { () throws(DomainError) in try ImportLayout(header: header.fields, map: renames) }
+                let progress = Progress(total: raw.count)
+                do {
+                    return try session.store.importClaims(
+                        file: url.lastPathComponent, by: actor, archive: layout.isArchive, dryRun: dryRun
+                    ) { sink in
+                        var problems: [RowProblems] = []
+                        while true {
+                            let record: CSVReader.Record
+                            do {
+                                guard let next = try reader.next() else { break }
+                                record = next
+                            } catch let failure as CSVReader.Failure {
+                                // Past broken quoting nothing can be trusted: report and stop reading.
+                                problems.append(RowProblems(line: failure.line, reasons: [failure.reason]))
+                                break
+                            }
+                            if record.fields.allSatisfy({ $0.isEmpty }) { continue }
+                            switch ImportRow.parse(record.fields, line: record.line, layout: layout, scale: scale,
+                                                   archiveAllowed: actor.role == .admin) {
+                            case .success(let row): if problems.isEmpty { try sink.add(row) }
+                            case .failure(let p): problems.append(p)
+                            }
+                            progress.update(reader.offset)
+                        }
+                        progress.finish()
+                        if !problems.isEmpty { throw StoreError.badRows(problems) }
+                    }
+                } catch StoreError.badRows(let rows) {
+                    report(rows)
+                    throw StoreError.badRows(rows)
+                }
+            }
+            if output.format == .table {
+                var line = summary.dryRun ? "dry run: \(file) would import \(summary.imported) claims"
+                                          : "imported \(summary.imported) claims from \(file)"
+                var notes: [String] = []
+                if summary.alreadyStored > 0 { notes.append("\(summary.alreadyStored) already stored") }
+                if !summary.duplicateLines.isEmpty {
+                    notes.append("\(summary.duplicateLines.count) repeated in the file (lines "
+                        + summary.duplicateLines.prefix(20).map(String.init).joined(separator: ", ")
+                        + (summary.duplicateLines.count > 20 ? ", …" : "") + ")")
+                }
+                if summary.articlesCreated > 0 { notes.append("\(summary.articlesCreated) articles logged") }
+                if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
+                print(line)
+            } else {
+                try Output(format: .json).json(summary)
+            }
+        }
+
+        /// Every bad row, one line each, up to a screenful and then a count.
+        private func report(_ rows: [RowProblems]) {
+            var text = ""
+            for row in rows.prefix(200) { text += "\(file): \(row)\n" }
+            if rows.count > 200 { text += "\(file): … and \(rows.count - 200) more bad rows\n" }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+    }
+}
+
+/// A domain refusal of the file's contents: bad input data (65), not a usage error.
+func validatedInput<T>(_ body: () throws(DomainError) -> T) throws -> T {
+    do { return try body() } catch { throw CLIError.badInput(error.description) }
+}
+
+/// A progress line on stderr when it is a terminal.
+final class Progress {
+    private let total: Int
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var last = Date()
+
+    init(total: Int) { self.total = total }
+
+    func update(_ done: Int) {
+        guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
+        last = Date()
+        FileHandle.standardError.write(Data("\rchecking: \(total > 0 ? done * 100 / total : 100)%".utf8))
+    }
+
+    func finish() {
+        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}
