@@ -26,7 +26,12 @@ extension Store {
     /// Streams every claim matching the filter as CSV with a header row; returns the rows.
     /// The limit of the filter is ignored: exports have no cap.
     public func exportClaims(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export("""
+        try export(Store.claimExportQuery(filter), sink)
+    }
+
+    /// The query behind `export claims`, for the benchmark to hand to `psql \copy`.
+    public static func claimExportQuery(_ filter: ClaimFilter) -> SQL {
+        """
             SELECT 'C-' || c.id AS claim_id, c.state, csv_text(c.text) AS claim, csv_text(c.claimant) AS claimant,
                    c.said_on, csv_text(a.url) AS article_url, csv_text(a.title) AS article_title,
                    csv_text(a.outlet) AS outlet, csv_text(fa.url) AS first_appearance_url,
@@ -44,7 +49,7 @@ extension Store {
                        WHERE retracted_at IS NULL GROUP BY claim_id) src ON src.claim_id = c.id
             WHERE \(Store.conditions(filter))
             ORDER BY c.id
-            """, sink)
+            """
     }
 
     /// Streams the sources of every claim matching the filter, retracted ones included.

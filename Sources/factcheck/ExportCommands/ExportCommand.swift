@@ -56,8 +56,11 @@ extension ExportCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var filters: ClaimFilterOptions
         @OptionGroup var options: ExportOptions
+        @Flag(help: .hidden) var printQuery = false
 
         func run() throws {
+            // For Scripts/bench: the same query, to time psql's \copy against.
+            if printQuery { return print(Store.claimExportQuery(try filters.filter()).rendered().text) }
             try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, $2) }
         }
     }
