@@ -10,7 +10,7 @@ struct ClaimCommand: ParsableCommand {
             logged → researching (start) → in_review (verdict propose) → approved (verdict approve) \
             → published (publish); rejected (reject) from logged or researching; reopen for a correction.
             """,
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Assign.self, Start.self, Reject.self,
+        subcommands: [Add.self, List.self, Show.self, Similar.self, Edit.self, Assign.self, Start.self, Reject.self,
                       Publish.self, Reopen.self]
     )
 
