@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         /// The system-library module map for libpq (Debian: libpq-dev).
@@ -48,6 +49,9 @@ let package = Package(
         /// Test databases from a migrated template, and a runner for the built binary.
         .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),
+        .testTarget(name: "PropertyTests", dependencies: [
+            "FactCheckCore", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "FactCheckStoreTests", dependencies: ["FactCheckStore", "FactCheckCore", "Postgres", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Postgres", "TestSupport"]),

@@ -11,6 +11,10 @@ public struct CSVReader {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public let line: Int
         public let reason: String
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
         public var description: String { "line \(line): \(reason)" }
     }
 
