@@ -2,10 +2,12 @@
 
 -- A text cell a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a
 -- carriage return) gets a leading apostrophe, as OWASP recommends. The same rule as
--- FactCheckCore's CSV.neutralized, for exports that stream straight from COPY.
+-- FactCheckCore's CSV.neutralized, for exports that stream straight from COPY. A text that
+-- already starts with apostrophes before such a character gets one more, so that an import
+-- takes exactly one off and every text round-trips.
 CREATE FUNCTION csv_text(value text) RETURNS text
     LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-    SELECT CASE WHEN value ~ '^[=+@\t\r-]' THEN '''' || value ELSE value END
+    SELECT CASE WHEN value ~ '^''*[=+@\t\r-]' THEN '''' || value ELSE value END
 $$;
 
 -- Times in reports: ISO 8601 in UTC, to the second, as spreadsheets read them.

@@ -11,6 +11,10 @@ BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'factcheck_app') THEN
         CREATE ROLE factcheck_app NOLOGIN;
     END IF;
+EXCEPTION
+    -- Roles belong to the whole cluster: another database migrating at the same moment may
+    -- have created it between our check and our CREATE.
+    WHEN duplicate_object OR unique_violation THEN NULL;
 END
 $$;
 

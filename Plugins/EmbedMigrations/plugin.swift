@@ -11,12 +11,15 @@ struct EmbedMigrations: BuildToolPlugin {
             .filter { $0.pathExtension == "sql" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let output = context.pluginWorkDirectoryURL.appendingPathComponent("EmbeddedMigrations.swift")
+        // The folder itself is an input too, and the embedder lists it when it runs: a file
+        // added to Migrations/ changes the folder, reruns the command, and is embedded, even
+        // when SwiftPM does not plan the build anew.
         return [
             .buildCommand(
-                displayName: "Embedding \(files.count) migrations",
+                displayName: "Embedding migrations",
                 executable: try context.tool(named: "MigrationEmbedder").url,
-                arguments: [output.path] + files.map(\.path),
-                inputFiles: files,
+                arguments: [output.path, folder.path],
+                inputFiles: [folder] + files,
                 outputFiles: [output]
             ),
         ]

@@ -10,8 +10,20 @@ public enum CSV {
     public static func neutralized(_ text: String) -> String {
         // The first code point decides, as in a spreadsheet: "=" followed by a combining mark
         // is one Swift Character but still a formula to Excel.
-        guard let first = text.unicodeScalars.first, formulaTriggers.contains(first) else { return text }
+        // Texts that already start with apostrophes before a trigger get one more too, so
+        // that `restored` takes exactly one off and every text round-trips.
+        guard let trigger = text.unicodeScalars.first(where: { $0 != "'" }), formulaTriggers.contains(trigger) else {
+            return text
+        }
         return "'" + text
+    }
+
+    /// Undoes `neutralized`: what an import does with a cell an export wrote.
+    public static func restored(_ cell: String) -> String {
+        let scalars = cell.unicodeScalars
+        guard scalars.first == "'", let trigger = scalars.first(where: { $0 != "'" }),
+              formulaTriggers.contains(trigger) else { return cell }
+        return String(scalars.dropFirst())
     }
 
     /// One field, quoted when it holds a comma, a quote, or a line break.

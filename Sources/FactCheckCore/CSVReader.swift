@@ -11,9 +11,13 @@ public struct CSVReader {
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public let line: Int
         public let reason: String
-        public init(line: Int, reason: String) {
+        /// The reader stands at the next record and may go on (a bad byte); quoting that went
+        /// wrong leaves nothing after it to trust.
+        public let recoverable: Bool
+        public init(line: Int, reason: String, recoverable: Bool = false) {
             self.line = line
             self.reason = reason
+            self.recoverable = recoverable
         }
         public var description: String { "line \(line): \(reason)" }
     }
@@ -44,6 +48,7 @@ public struct CSVReader {
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
+        var badByte: Failure?
         while true {
             // One field.
             field.removeAll(keepingCapacity: true)
@@ -64,7 +69,7 @@ public struct CSVReader {
                         break
                     }
                     if b == Self.lf { line += 1 }
-                    if b == 0 { throw Failure(line: line, reason: "a NUL byte is not allowed") }
+                    if b == 0, badByte == nil { badByte = Failure(line: line, reason: "a NUL byte is not allowed", recoverable: true) }
                     field.append(b)
                     index += 1
                 }
@@ -78,15 +83,19 @@ public struct CSVReader {
                     if b == Self.quote {
                         throw Failure(line: line, reason: "a quote inside an unquoted field (quote the field and double the quote)")
                     }
-                    if b == 0 { throw Failure(line: line, reason: "a NUL byte is not allowed") }
+                    if b == 0, badByte == nil { badByte = Failure(line: line, reason: "a NUL byte is not allowed", recoverable: true) }
                     field.append(b)
                     index += 1
                 }
             }
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw Failure(line: line, reason: "field \(fields.count + 1) is not valid UTF-8")
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                if badByte == nil {
+                    badByte = Failure(line: line, reason: "field \(fields.count + 1) is not valid UTF-8", recoverable: true)
+                }
+                fields.append("")
             }
-            fields.append(text)
             // What ends the field.
             if index >= count { break }
             let b = bytes[index]
@@ -103,6 +112,7 @@ public struct CSVReader {
             line += 1
             break
         }
+        if let badByte { throw badByte }
         return Record(line: startLine, fields: fields)
     }
 }

@@ -48,7 +48,7 @@ public struct ImportLayout: Sendable {
         }
         for (index, raw) in header.enumerated() {
             let name = raw.trimmingCharacters(in: .whitespaces)
-            let target = renames[name.lowercased()] ?? name.lowercased()
+            let target = (renames[name.lowercased()] ?? name).lowercased()
             guard let field = ImportField(rawValue: target) else {
                 ignored.append(name)
                 continue
@@ -99,8 +99,9 @@ public struct ImportRow: Sendable, Equatable {
 
 extension ImportRow {
     /// Checks one record. Every problem of the row is returned, not only the first.
+    /// `users` are the desk's handles, for assignee, proposed_by and approved_by.
     public static func parse(_ fields: [String], line: Int, layout: ImportLayout, scale: RatingScale,
-                             archiveAllowed: Bool) -> Swift.Result<ImportRow, RowProblems> {
+                             archiveAllowed: Bool, users: Set<String>? = nil) -> Swift.Result<ImportRow, RowProblems> {
         var problems: [String] = []
         guard fields.count == layout.width else {
             return .failure(RowProblems(line: line, reasons: [
@@ -110,7 +111,12 @@ extension ImportRow {
         func cell(_ field: ImportField) -> String? {
             guard let i = layout.columns[field] else { return nil }
             let v = fields[i].trimmingCharacters(in: .whitespaces)
-            return v.isEmpty ? nil : fields[i]
+            // An export's neutralising apostrophe comes off, so an export re-imports as is.
+            return v.isEmpty ? nil : CSV.restored(fields[i])
+        }
+        func known(_ handle: String?, _ field: String) -> String? {
+            if let handle, let users, !users.contains(handle) { problems.append("\(field): there is no user \(handle)") }
+            return handle
         }
         func check<T>(_ body: () throws(DomainError) -> T) -> T? {
             do { return try body() } catch {
@@ -120,20 +126,25 @@ extension ImportRow {
         }
         let text = check { () throws(DomainError) in try Validate.claimText(cell(.claim) ?? "", field: "claim") }
         let claimant = check { () throws(DomainError) in try Validate.claimant(cell(.claimant) ?? "", field: "claimant") }
-        let saidOn = cell(.saidOn).flatMap { v in check { () throws(DomainError) in try Validate.date(String(v.prefix(10)), field: "said_on") } }
+        let saidOn = cell(.saidOn).flatMap { v in check { () throws(DomainError) in try Validate.dateOrTime(v, field: "said_on") } }
         let articleURL = cell(.articleURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "article_url") } }
         let title = check { () throws(DomainError) in try Validate.text(cell(.articleTitle), field: "article_title", max: 1000) } ?? nil
         let outlet = check { () throws(DomainError) in try Validate.text(cell(.outlet), field: "outlet", max: 300) } ?? nil
         let first = cell(.firstAppearanceURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "first_appearance_url") } }
         let tags = cell(.tags).flatMap { v in check { () throws(DomainError) in try Validate.tags(splitting: v, field: "tags") } } ?? []
         let priority = cell(.priority).flatMap { v in check { () throws(DomainError) in try Validate.priority(v, field: "priority") } } ?? .normal
-        let due = cell(.dueDate).flatMap { v in check { () throws(DomainError) in try Validate.date(String(v.prefix(10)), field: "due_date") } }
-        let assignee = cell(.assignee).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "assignee") } }
+        let due = cell(.dueDate).flatMap { v in check { () throws(DomainError) in try Validate.dateOrTime(v, field: "due_date") } }
+        let assignee = known(cell(.assignee).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "assignee") } }, "assignee")
 
         var state = ReviewState.logged
         var rating: String?
         var conclusion: String?
-        let archiveCells = ImportField.allCases.filter { $0.isArchive && cell($0) != nil }
+        // A row is part of an archive when it says more than "logged": an export of new
+        // claims re-imports by an editor as well.
+        let archiveCells = ImportField.allCases.filter { field in
+            guard field.isArchive, let value = cell(field) else { return false }
+            return !(field == .state && value.trimmingCharacters(in: .whitespaces).lowercased() == "logged")
+        }
         if !archiveCells.isEmpty && !archiveAllowed {
             problems.append("only an admin may import checked claims (\(archiveCells.map(\.rawValue).joined(separator: ", ")) given)")
         } else if !archiveCells.isEmpty {
@@ -146,18 +157,19 @@ extension ImportRow {
             if checked.contains(state), rating == nil || conclusion == nil, problems.isEmpty {
                 problems.append("a claim that is \(state.displayName) needs a rating and a conclusion")
             }
-            if !checked.contains(state), rating != nil {
-                problems.append("a rating needs a claim that is in review, approved or published (state is \(state.rawValue))")
+            // A claim reopened for a correction is researching and keeps its approved verdict.
+            if !checked.contains(state) && state != .researching, rating != nil {
+                problems.append("a rating needs a claim that is researching, in review, approved or published (state is \(state.rawValue))")
             }
         }
         let approvedAt = cell(.approvedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "approved_at") } }
         let publishedAt = cell(.publishedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "published_at") } }
         let publishedURL = cell(.publishedURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "published_url") } }
-        let proposedBy = cell(.proposedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "proposed_by") } }
-        let approvedBy = cell(.approvedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "approved_by") } }
+        let proposedBy = known(cell(.proposedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "proposed_by") } }, "proposed_by")
+        let approvedBy = known(cell(.approvedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "approved_by") } }, "approved_by")
 
         guard problems.isEmpty, let text, let claimant else {
-            return .failure(RowProblems(line: line, reasons: problems))
+            return .failure(RowProblems(line: line, reasons: problems, needsAdmin: !archiveCells.isEmpty && !archiveAllowed))
         }
         let normalized = ClaimText.normalized(text)
         let key = cell(.externalID).map { "id:" + $0.trimmingCharacters(in: .whitespaces) }
@@ -175,9 +187,12 @@ extension ImportRow {
 public struct RowProblems: Error, Sendable, Equatable, CustomStringConvertible {
     public let line: Int
     public let reasons: [String]
-    public init(line: Int, reasons: [String]) {
+    /// The row holds what only an admin may import (an archive's state, rating, …).
+    public let needsAdmin: Bool
+    public init(line: Int, reasons: [String], needsAdmin: Bool = false) {
         self.line = line
         self.reasons = reasons
+        self.needsAdmin = needsAdmin
     }
     public var description: String { "line \(line): " + reasons.joined(separator: "; ") }
 }
@@ -188,11 +203,22 @@ extension Validate {
     public static func timestamp(_ text: String, field: String) throws(DomainError) -> String {
         let t = text.trimmingCharacters(in: .whitespaces)
         _ = try date(String(t.prefix(10)), field: field)
-        let rest = t.dropFirst(10)
-        guard rest.isEmpty || rest.range(of: #"^[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$"#,
-                                         options: .regularExpression) != nil else {
-            throw .invalid(field: field, reason: "\(quoted(t)) is not a date (YYYY-MM-DD) or an ISO 8601 time")
+        let rest = String(t.dropFirst(10))
+        guard !rest.isEmpty else { return t }
+        let bad = DomainError.invalid(field: field, reason: "\(quoted(t)) is not a date (YYYY-MM-DD) or an ISO 8601 time")
+        guard let match = rest.firstMatch(of: #/^[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2})?)?$/#) else {
+            throw bad
         }
-        return rest.isEmpty ? t : (t.hasSuffix("Z") || t.dropFirst(16).contains("+") || t.dropFirst(16).contains("-") ? t : t + "Z")
+        let hour = Int(match.1)!, minute = Int(match.2)!, second = match.3.map { Int($0)! } ?? 0
+        let zoneHour = match.6.map { Int($0)! } ?? 0, zoneMinute = match.7.map { Int($0)! } ?? 0
+        guard hour < 24, minute < 60, second <= 60, zoneHour <= 14, zoneMinute < 60 else { throw bad }
+        return match.4 == nil ? t + "Z" : t
+    }
+
+    /// A date, or an ISO 8601 time whose date is taken (a spreadsheet's `said_on` may be either).
+    public static func dateOrTime(_ text: String, field: String) throws(DomainError) -> CalendarDate {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.count > 10 { _ = try timestamp(t, field: field) }
+        return try date(String(t.prefix(10)), field: field)
     }
 }

@@ -110,10 +110,17 @@ public struct Migrator {
 
     /// Refuses to work on a schema the binary was not built for. One cheap query.
     public func requireCurrent() throws {
-        let rows = try connection.query("""
-            SELECT coalesce(array_agg(version ORDER BY version)::text, '{}') AS versions
-            FROM factcheck_migrations
-            """)
+        let rows: Rows
+        do {
+            rows = try connection.query("""
+                SELECT coalesce(array_agg(version ORDER BY version)::text, '{}') AS versions
+                FROM factcheck_migrations
+                """)
+        } catch {
+            // No history table: a database never migrated.
+            if error.sqlState == "42P01" { throw StoreError.schemaBehind(pending: migrations.map(\.file)) }
+            throw error
+        }
         let applied = Set(try TextArray(postgresText: rows.first?["versions"] ?? "{}").elements.compactMap { Int($0) })
         let known = Set(migrations.map(\.version))
         let unknown = applied.subtracting(known).sorted()

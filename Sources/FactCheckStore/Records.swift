@@ -102,9 +102,21 @@ public struct AuditEventRecord: Sendable, Codable, Equatable {
     public let action: String
     public let claimId: String?
     public let object: String?
-    public let before: String?
-    public let after: String?
+    public let before: JSONText?
+    public let after: JSONText?
     public let hash: String
+}
+
+/// JSON the database produced, kept as text; written as JSON (not as a string) in JSON output.
+public struct JSONText: Sendable, Codable, Equatable, CustomStringConvertible {
+    public let text: String
+    public init(_ text: String) { self.text = text }
+    public var description: String { text }
+    public init(from decoder: Decoder) throws { text = try decoder.singleValueContainer().decode(String.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(text)
+    }
 }
 
 public struct ClaimDetail: Sendable, Codable {

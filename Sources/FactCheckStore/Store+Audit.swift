@@ -120,6 +120,7 @@ extension AuditEventRecord {
                   occurredAt: try row.require("occurred_at"), actor: try row.require("actor"),
                   dbRole: try row.require("db_role"), action: try row.require("action"),
                   claimId: claim.map { ClaimNumber($0).description }, object: try row.decode("object"),
-                  before: try row.decode("before"), after: try row.decode("after"), hash: try row.require("hash"))
+                  before: try row.decode("before", as: String.self).map(JSONText.init),
+                  after: try row.decode("after", as: String.self).map(JSONText.init), hash: try row.require("hash"))
     }
 }

@@ -42,7 +42,9 @@ extension Store {
                    iso_time(c.created_at) AS created_at, iso_time(c.updated_at) AS updated_at
             FROM claims c
             LEFT JOIN articles a ON a.id = c.article_id
-            LEFT JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
+            -- The current verdict; for a claim in review, the proposal under review.
+            LEFT JOIN verdicts v ON v.claim_id = c.id
+                 AND v.status = CASE WHEN c.state = 'in_review' THEN 'proposed' ELSE 'approved' END
             LEFT JOIN (SELECT DISTINCT ON (claim_id) claim_id, url FROM appearances
                        ORDER BY claim_id, is_first DESC, id) fa ON fa.claim_id = c.id
             LEFT JOIN (SELECT claim_id, string_agg(url, ' ' ORDER BY id) AS urls FROM sources

@@ -59,9 +59,10 @@ extension Store {
     /// land with their articles, appearances, verdicts and `claim.logged` events in a few
     /// set-based statements. If `produce` throws (a bad row), nothing is written. A dry run
     /// does all of it and rolls back.
-    public func importClaims(file: String, by actor: Actor, archive: Bool, dryRun: Bool,
+    /// Rows of an archive (state, rating, …) are admitted by the domain for admins only.
+    public func importClaims(file: String, by actor: Actor, dryRun: Bool,
                              _ produce: (ImportSink) throws -> Void) throws -> ImportSummary {
-        try Permissions.check(actor, archive ? .importArchive : .importClaims)
+        try Permissions.check(actor, .importClaims)
         try connection.executeScript("BEGIN")
         do {
             let summary = try importInTransaction(file: file, actor: actor, dryRun: dryRun, produce)
@@ -109,16 +110,19 @@ extension Store {
 
         // Which rows land: the first of each key in the file, and none already stored.
         try conn.execute("""
+            CREATE TEMP TABLE import_first ON COMMIT DROP AS
+            SELECT r.*, row_number() OVER (PARTITION BY import_key ORDER BY line) = 1
+                        AND row_number() OVER (PARTITION BY normalized_text ORDER BY line) = 1 AS first
+            FROM import_rows r;
             CREATE TEMP TABLE import_new ON COMMIT DROP AS
-            SELECT DISTINCT ON (r.import_key) r.* FROM import_rows r
-            WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.import_key = r.import_key)
+            SELECT r.* FROM import_first r
+            WHERE r.first
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.import_key = r.import_key)
               AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.normalized_text = r.normalized_text)
-            ORDER BY r.import_key, r.line
             """)
-        let duplicates: [Int] = try conn.query("""
-            SELECT line FROM (SELECT line, row_number() OVER (PARTITION BY import_key ORDER BY line) AS n
-                              FROM import_rows) d WHERE n > 1 ORDER BY line
-            """).map { try $0.require("line") }
+        // A row repeating an earlier one (same key, or the same claim text) is reported, not imported.
+        let duplicates: [Int] = try conn.query("SELECT line FROM import_first WHERE NOT first ORDER BY line")
+            .map { try $0.require("line") }
         let counts = try conn.query("""
             SELECT (SELECT count(*) FROM import_rows) AS rows, (SELECT count(*) FROM import_new) AS fresh
             """).first!

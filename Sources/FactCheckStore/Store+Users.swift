@@ -13,7 +13,8 @@ extension Store {
             let actor: String
             if count == 0 {
                 guard role == .admin else { throw StoreError.firstUserMustBeAdmin }
-                actor = actingHandle ?? handle
+                // Nobody exists yet to act: the first admin adds themself, whatever --as says.
+                actor = handle
             } else {
                 guard let actingHandle else { throw StoreError.identityRequired }
                 try Permissions.check(try self.actor(actingHandle), .manageUsers)

@@ -1,11 +1,12 @@
 import Foundation
 
-// Usage: MigrationEmbedder OUTPUT.swift FILE.sql...
-// Writes a Swift file declaring `embeddedMigrationFiles`, the files' names and contents.
+// Usage: MigrationEmbedder OUTPUT.swift FOLDER
+// Writes a Swift file declaring `embeddedMigrationFiles`: the name and contents of every
+// .sql file in FOLDER, in name order.
 
 let arguments = CommandLine.arguments.dropFirst()
 guard let output = arguments.first else {
-    FileHandle.standardError.write(Data("usage: MigrationEmbedder OUTPUT.swift FILE.sql...\n".utf8))
+    FileHandle.standardError.write(Data("usage: MigrationEmbedder OUTPUT.swift FOLDER\n".utf8))
     exit(64)
 }
 
@@ -29,7 +30,12 @@ func literal(_ text: String) -> String {
 
 var source = "// Generated from Migrations/ by MigrationEmbedder at build time. Do not edit.\n\n"
 source += "let embeddedMigrationFiles: [(name: String, sql: String)] = [\n"
-for path in arguments.dropFirst() {
+guard let folder = arguments.dropFirst().first,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+    FileHandle.standardError.write(Data("error: cannot list the migrations folder\n".utf8))
+    exit(66)
+}
+for path in names.filter({ $0.hasSuffix(".sql") }).sorted().map({ folder + "/" + $0 }) {
     let url = URL(fileURLWithPath: path)
     guard let data = FileManager.default.contents(atPath: path),
           let text = String(data: data, encoding: .utf8) else {

@@ -87,6 +87,11 @@ public final class Connection {
         _ isolation: IsolationLevel = .readCommitted,
         _ body: (Connection) throws -> T
     ) throws -> T {
+        // Inside an open transaction BEGIN is only a warning and our COMMIT would end the
+        // outer one early: refuse instead of silently breaking its atomicity.
+        guard PQtransactionStatus(try live) == PQTRANS_IDLE else {
+            throw PostgresError(kind: .usage, message: "a transaction is already open on this connection; withTransaction does not nest")
+        }
         try executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
         let value: T
         do {

@@ -18,7 +18,7 @@ struct FactCheck: ParsableCommand {
             """,
         subcommands: [
             DBCommand.self, UserCommand.self, ScaleCommand.self, ArticleCommand.self, ClaimCommand.self,
-            SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self,
+            SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
         ]
     )
 
@@ -30,7 +30,16 @@ struct FactCheck: ParsableCommand {
         } catch let error where error is CLIError || error is DomainError || error is StoreError || error is PostgresError {
             Foundation.exit(Failure.report(error))
         } catch {
-            exit(withError: error)
+            // --help, --version and completions print as ArgumentParser does; a usage mistake
+            // becomes one `error:` line and a hint, like every other failure.
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            let full = fullMessage(for: error)
+            let first = full.split(separator: "\n").first.map(String.init) ?? full
+            let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
+            let command = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")
+            FileHandle.standardError.write(Data("error: \(message)\nhint: see factcheck \(command.isEmpty ? "" : command + " ")--help\n".utf8))
+            Foundation.exit(code.rawValue)
         }
     }
 }

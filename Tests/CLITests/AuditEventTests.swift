@@ -198,9 +198,7 @@ import Testing
         let log = try desk.ok(["audit", "log", "--claim", claim, "--format", "json"], as: Desk.editor)
         let listed = try #require(try parseJSON(log.stdout) as? [[String: Any]])
         let assigned = try #require(listed.last)
-        withKnownIssue("audit log --format json prints before/after as strings of JSON (reported)") {
-            #expect(assigned["after"] is [String: Any], "after is \(type(of: assigned["after"] as Any))")
-        }
+        #expect(assigned["after"] is [String: Any], "after is \(type(of: assigned["after"] as Any))")
     }
 
     /// The database role is recorded by the database, whatever the writer claims.
@@ -214,8 +212,21 @@ import Testing
             """).first)
         let recorded: String = try row.require("db_role")
         let me: String = try row.require("me")
-        withKnownIssue("audit_events_chain does not set NEW.db_role := current_user (reported)") {
-            #expect(recorded == me)
+        #expect(recorded == me)
+    }
+
+    /// On an empty database `user add` needs no `--as`; a stray `--as` must not put a user who
+    /// does not exist into the audit log as the actor.
+    @Test func firstUserIsAuditedAsThemselves() throws {
+        let desk = try Desk.empty()
+        let outcome = try desk.run(["user", "add", "maria", "--name", "María Ortiz", "--role", "admin"], as: "ghost")
+        let events = try desk.events()
+        if outcome.status == 0 {
+            #expect(events.map(\.action) == ["user.added"])
+            #expect(events.first?.actor == "maria")
+        } else {
+            #expect(outcome.status == 77, "\(outcome)")
+            #expect(events.isEmpty)
         }
     }
 }

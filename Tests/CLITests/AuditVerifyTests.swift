@@ -8,6 +8,14 @@ import Testing
     /// A desk with two claims that went some way through the workflow; returns the desk and
     /// C-1's events in order (at least five).
     static func history() throws -> (Desk, [Event]) {
+        let desk = try Desk.cloned("audit-history") { try buildHistory() }
+        let events = try desk.events().filter { $0.stream == "claim:1" }
+        #expect(events.map(\.action) == ["claim.logged", "claim.assigned", "claim.state_changed", "source.added",
+                                         "verdict.proposed", "verdict.returned"])
+        return (desk, events)
+    }
+
+    static func buildHistory() throws -> Desk {
         let desk = try Desk.make()
         let claim = try desk.logClaim("The talks lasted eleven hours.")
         try desk.ok(["claim", "assign", claim, Desk.reviewer], as: Desk.editor)
@@ -15,10 +23,7 @@ import Testing
         try desk.ok(["verdict", "return", claim, "--reason", "cite the transcript"], as: Desk.secondReviewer)
         let other = try desk.logClaim("Exports doubled since 2020.")
         try desk.ok(["claim", "assign", other, Desk.secondReviewer], as: Desk.editor)
-        let events = try desk.events().filter { $0.stream == "claim:1" }
-        #expect(events.map(\.action) == ["claim.logged", "claim.assigned", "claim.state_changed", "source.added",
-                                         "verdict.proposed", "verdict.returned"])
-        return (desk, events)
+        return desk
     }
 
     nonisolated(unsafe) static let digest = /digest[^:]*: ([0-9a-f]{64})/
@@ -47,17 +52,53 @@ import Testing
     }
 
     enum Tampering: String, CaseIterable, Sendable {
-        case alterAfter, deleteMiddle, swapTwo, deleteNewest
+        /// UPDATE one event's after.
+        case alterAfter
+        /// DELETE an event in the middle of a claim's stream.
+        case deleteMiddle
+        /// Swap the contents (before, after, action) of two events of one claim.
+        case swapTwo
+        /// Swap the positions (seq) of two events of one claim.
+        case swapOrder
+        /// DELETE the claim's newest event.
+        case deleteNewest
+        /// DELETE every event of the claim.
+        case deleteStream
+        /// Alter an event and give it a hash that matches its new contents.
+        case alterAndRehash
+        /// Alter an event and re-chain every later event of the claim: only the head knows.
+        case rewriteChainTail
     }
 
     /// Runs `sql` with the audit triggers off (the chaining trigger too), then on again.
-    static func behindTheGuard(_ desk: Desk, _ sql: SQL) throws {
+    static func behindTheGuard(_ desk: Desk, _ statements: SQL...) throws {
         let conn = try desk.connection()
         defer { conn.close() }
         try conn.execute("ALTER TABLE audit_events DISABLE TRIGGER USER")
         defer { _ = try? conn.execute("ALTER TABLE audit_events ENABLE TRIGGER USER") }
-        let touched = try conn.run(sql)
-        #expect(touched > 0, "the tampering touched no row")
+        for sql in statements {
+            let touched = try conn.run(sql)
+            #expect(touched > 0, "the tampering touched no row: \(sql)")
+        }
+    }
+
+    /// Recomputes hash and prev_hash of every event of claim:1 from `seq` on, as an attacker
+    /// who knows the hash function would.
+    static func rechain(_ desk: Desk, from seq: Int64, through last: Int64 = .max) throws {
+        let conn = try desk.connection()
+        defer { conn.close() }
+        try conn.execute("ALTER TABLE audit_events DISABLE TRIGGER USER")
+        defer { _ = try? conn.execute("ALTER TABLE audit_events ENABLE TRIGGER USER") }
+        let events = try conn.query("SELECT id, seq FROM audit_events WHERE stream = 'claim:1' ORDER BY seq")
+            .map { (try $0.require("id", as: Int64.self), try $0.require("seq", as: Int64.self)) }
+        for (id, eventSeq) in events where (seq...last).contains(eventSeq) {
+            try conn.run("""
+                UPDATE audit_events e SET prev_hash = p.hash,
+                    hash = audit_event_hash(p.hash, e.stream, e.seq, e.occurred_at, e.actor, e.db_role, e.action,
+                                            e.claim_id, e.object, e.before, e.after)
+                FROM audit_events p WHERE e.id = \(id) AND p.stream = e.stream AND p.seq = e.seq - 1
+                """)
+        }
     }
 
     @Test(arguments: Tampering.allCases)
@@ -79,8 +120,26 @@ import Testing
                 FROM audit_events s
                 WHERE (t.id = \(a) AND s.id = \(b)) OR (t.id = \(b) AND s.id = \(a))
                 """)
+        case .swapOrder:
+            let (a, b) = (events[2], events[3])
+            try Self.behindTheGuard(desk,
+                                    "UPDATE audit_events SET seq = -1 WHERE id = \(a.id)",
+                                    "UPDATE audit_events SET seq = \(a.seq) WHERE id = \(b.id)",
+                                    "UPDATE audit_events SET seq = \(b.seq) WHERE id = \(a.id)")
         case .deleteNewest:
             try Self.behindTheGuard(desk, "DELETE FROM audit_events WHERE id = \(newest.id)")
+        case .deleteStream:
+            try Self.behindTheGuard(desk, "DELETE FROM audit_events WHERE stream = 'claim:1'")
+        case .alterAndRehash:
+            try Self.behindTheGuard(desk, """
+                UPDATE audit_events SET after = jsonb_set(after, '{assignee}', '"chen"') WHERE id = \(events[1].id)
+                """)
+            try Self.rechain(desk, from: events[1].seq, through: events[1].seq)
+        case .rewriteChainTail:
+            try Self.behindTheGuard(desk, """
+                UPDATE audit_events SET after = jsonb_set(after, '{assignee}', '"chen"') WHERE id = \(events[1].id)
+                """)
+            try Self.rechain(desk, from: events[1].seq)
         }
 
         let out = try desk.run(["audit", "verify"], as: Desk.editor)
@@ -100,9 +159,17 @@ import Testing
             #expect(error.contains("missing") || error.contains("removed"), "\(error)")
         case .swapTwo:
             #expect(names(events[1].id) || names(events[2].id), "should name a swapped event: \(error)")
-        case .deleteNewest:
+        case .swapOrder:
+            #expect(names(events[2].id) || names(events[3].id), "should name a moved event: \(error)")
+        case .deleteNewest, .deleteStream:
             #expect(error.contains("claim:1"), "\(error)")
             #expect(error.contains("newest") && error.contains("removed"), "\(error)")
+        case .alterAndRehash:
+            // The altered event matches its own hash, so the break shows at the next event.
+            #expect(names(events[2].id), "should name event \(events[2].id), which no longer follows: \(error)")
+        case .rewriteChainTail:
+            // Every event matches its own hash and follows the one before: only the head disagrees.
+            #expect(error.contains("claim:1") && error.contains("head"), "\(error)")
         }
 
         // The JSON form reports the same problem.

@@ -24,9 +24,11 @@ import Testing
 
         /// Waits until `count` other sessions wait for a lock, then releases the row.
         func open(whenWaiting count: Int) throws {
-            let deadline = Date().addingTimeInterval(20)
+            let deadline = Date().addingTimeInterval(10)
             var waiting = 0
             while Date() < deadline {
+                // Statistics views are a snapshot per transaction; this one stays open.
+                try conn.query("SELECT pg_stat_clear_snapshot()")
                 waiting = try conn.query("""
                     SELECT count(*) AS n FROM pg_stat_activity
                     WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()
@@ -45,13 +47,22 @@ import Testing
 
     @Test(arguments: [true, false])
     func concurrentApprovalsHaveOneWinner(gated: Bool) throws {
-        let desk = try Desk.make(extraReviewers: ["dana"])
+        // C-1 … C-15, each proposed by ben; chen and dana race to approve.
+        let desk = try Desk.cloned("approval-rounds") {
+            let desk = try Desk.make(extraReviewers: ["dana"])
+            for round in 1...Self.rounds {
+                let claim = try desk.logClaim("Round \(round): the talks lasted \(round) hours.")
+                try desk.toReview(claim, proposer: Desk.reviewer)
+            }
+            return desk
+        }
         let conn = try desk.connection()
         defer { conn.close() }
         for round in 1...Self.rounds {
-            let claim = try desk.logClaim("Round \(round): the talks lasted \(round) hours.")
-            try desk.toReview(claim, proposer: Desk.reviewer)
+            let claim = "C-\(round)"
             let n = Desk.number(claim)
+            let start: String? = try conn.query("SELECT state FROM claims WHERE id = \(n)").first?.decode("state")
+            #expect(start == "in_review", "round \(round)")
             let racers = [(["verdict", "approve", claim], Desk.secondReviewer), (["verdict", "approve", claim], "dana")]
 
             let outcomes: [RaceOutcome]
@@ -97,11 +108,18 @@ import Testing
 
     @Test(arguments: [true, false])
     func concurrentAssignmentsLoseNoUpdate(gated: Bool) throws {
-        let desk = try Desk.make(extraReviewers: ["dana"])
+        // C-1 … C-15, logged and unassigned; ed and eve race to assign them to chen and dana.
+        let desk = try Desk.cloned("assignment-rounds") {
+            let desk = try Desk.make(extraReviewers: ["dana"])
+            for round in 1...Self.rounds {
+                _ = try desk.logClaim("Round \(round): rents rose \(round) percent.")
+            }
+            return desk
+        }
         let conn = try desk.connection()
         defer { conn.close() }
         for round in 1...Self.rounds {
-            let claim = try desk.logClaim("Round \(round): rents rose \(round) percent.")
+            let claim = "C-\(round)"
             let n = Desk.number(claim)
             let racers = [(["claim", "assign", claim, Desk.secondReviewer], Desk.editor),
                           (["claim", "assign", claim, "dana"], Desk.otherEditor)]
@@ -143,6 +161,38 @@ import Testing
                 #expect(assigned[1].before?["assignee"] as? String == assigned[0].after?["assignee"] as? String)
             }
         }
+        let verify = try desk.run(["audit", "verify"], as: Desk.admin)
+        #expect(verify.status == 0, "\(verify)")
+    }
+
+    /// A writer in the middle of a change to one claim (holding its row and its audit chain's
+    /// head) does not hold up a writer on another claim: no global lock.
+    @Test func writersOnDifferentClaimsDoNotQueue() throws {
+        let desk = try Desk.make()
+        let first = try desk.logClaim("The talks lasted eleven hours.")
+        let second = try desk.logClaim("Exports doubled since 2020.")
+        let holder = try desk.connection()
+        defer { holder.close() }
+        try holder.execute("BEGIN")
+        try holder.run("UPDATE claims SET assignee = 'ben', version = version + 1 WHERE id = \(Desk.number(first))")
+        try holder.run("""
+            INSERT INTO audit_events (stream, actor, action, claim_id, object, after)
+            VALUES (\("claim:\(Desk.number(first))"), 'ed', 'claim.assigned', \(Desk.number(first)), \(first),
+                    '{"assignee": "ben"}')
+            """)
+
+        let other = Launched(["claim", "assign", second, Desk.secondReviewer], as: Desk.editor, databaseURL: desk.url)
+        try other.start()
+        let deadline = Date().addingTimeInterval(15)
+        while other.process.isRunning && Date() < deadline { usleep(10_000) }
+        let finished = !other.process.isRunning
+        if !finished { other.process.terminate() }
+        let outcome = other.finish()
+        try holder.execute("ROLLBACK")
+        #expect(finished, "claim assign \(second) waited for the transaction on \(first)")
+        #expect(outcome.status == 0, "\(outcome)")
+
+        #expect(try desk.claim(second)["assignee"] as? String == Desk.secondReviewer)
         let verify = try desk.run(["audit", "verify"], as: Desk.admin)
         #expect(verify.status == 0, "\(verify)")
     }

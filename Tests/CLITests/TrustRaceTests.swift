@@ -22,6 +22,7 @@ import Testing
             claims.append(claim)
         }
         let proposer = Dictionary(uniqueKeysWithValues: claims.enumerated().map { ($1, Self.reviewers[$0]) })
+        let targets = claims
 
         let statuses = Statuses()
         let group = DispatchGroup()
@@ -31,7 +32,7 @@ import Testing
                 defer { group.leave() }
                 var rng = SystemRandomNumberGenerator()
                 for move in 0..<Self.movesPerWorker {
-                    let claim = claims[(worker + move) % claims.count]
+                    let claim = targets[(worker + move) % targets.count]
                     let owner = proposer[claim]!
                     let others = Self.reviewers.filter { $0 != owner }
                     let other = others.randomElement(using: &rng)!

@@ -113,8 +113,13 @@ import Testing
                 mentions: ["--state"]),
     ]
 
+    /// A copy of the stage's desk, built once per test process.
     static func prepare(_ stage: Stage) throws -> Desk {
         if stage == .emptyDatabase { return try Desk.empty() }
+        return try Desk.cloned("refusal-\(stage.rawValue)") { try build(stage) }
+    }
+
+    static func build(_ stage: Stage) throws -> Desk {
         let desk = try Desk.make()
         let claim = try desk.logClaim("The talks lasted eleven hours.")
         #expect(claim == "C-1")
@@ -133,6 +138,33 @@ import Testing
             try desk.toReview(claim)
         }
         return desk
+    }
+
+    /// Mistakes the argument parser catches exit 64 too, and should read like every other error.
+    @Test(arguments: [
+        ["claim", "add", "A new claim."],                       // a required option missing
+        ["claim", "start"],                                     // a required argument missing
+        ["claim", "start", "C-1", "C-2"],                       // an argument too many
+        ["claim", "list", "--limit", "many"],                   // a value of the wrong type
+        ["claim", "list", "--colour", "red"],                   // an unknown option
+        ["claim", "bogus"],                                     // an unknown command
+    ])
+    func parseErrorsAreUsageErrors(_ arguments: [String]) throws {
+        let desk = try Self.prepare(.logged)
+        let before = try desk.snapshot()
+        let outcome = try desk.run(arguments, as: Desk.editor)
+        #expect(outcome.status == 64, "\(outcome)")
+        expectErrorShape(outcome)
+        #expect(try desk.snapshot() == before)
+    }
+
+    /// An unreachable database exits 69 with one line that never shows the password.
+    @Test func unreachableDatabase() throws {
+        let cli = CLI(databaseURL: "postgresql://desk:s3cret-pw@/factcheck?host=/nonexistent/socket&port=1&connect_timeout=2")
+        let outcome = try cli.run(["claim", "list"], as: Desk.editor)
+        #expect(outcome.status == 69, "\(outcome)")
+        expectErrorShape(outcome)
+        #expect(!outcome.stderr.contains("s3cret"), "\(outcome)")
     }
 
     @Test(arguments: refusals)

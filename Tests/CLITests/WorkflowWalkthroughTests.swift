@@ -182,4 +182,34 @@ import Testing
         #expect(listed.status == 0, "\(listed)")
         #expect((try parseJSON(listed.stdout) as? [Any])?.count == 1)
     }
+
+    /// A transition, its audit events and its side effects commit together or not at all: when
+    /// the audit event cannot be written, the claim stays as it was.
+    @Test func aTransitionWhoseEventFailsLeavesNothing() throws {
+        let desk = try Desk.make()
+        let claim = try desk.logClaim("The bridge cost 40 million euros.")
+        try desk.toReview(claim)
+        try desk.ok(["verdict", "approve", claim], as: Desk.secondReviewer)
+        let conn = try desk.connection()
+        defer { conn.close() }
+        try conn.execute("""
+            CREATE FUNCTION refuse_publish_event() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                IF NEW.action = 'claim.published' THEN RAISE EXCEPTION 'injected failure'; END IF;
+                RETURN NEW;
+            END $$;
+            CREATE TRIGGER zz_refuse_publish_event BEFORE INSERT ON audit_events
+                FOR EACH ROW EXECUTE FUNCTION refuse_publish_event();
+            """)
+        let before = try desk.snapshot()
+        let outcome = try desk.run(["claim", "publish", claim, "--url", "https://checks.example.org/bridge"], as: Desk.editor)
+        #expect(outcome.status != 0, "\(outcome)")
+        expectErrorShape(outcome)
+        #expect(try desk.snapshot() == before, "the claim moved although its event was not written")
+        #expect(try desk.claim(claim)["state"] as? String == "approved")
+
+        try conn.execute("DROP TRIGGER zz_refuse_publish_event ON audit_events")
+        try desk.ok(["claim", "publish", claim], as: Desk.editor)
+        #expect(try desk.claim(claim)["state"] as? String == "published")
+    }
 }

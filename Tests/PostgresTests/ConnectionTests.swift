@@ -153,6 +153,28 @@ import Testing
         #expect(try killer.query("SELECT count(*) AS n FROM t").first?.require("n", as: Int.self) == 0)
     }
 
+    @Test func transactionsDoNotNest() throws {
+        let (conninfo, conn) = try emptyDatabase()
+        try conn.execute("CREATE TABLE t (v text)")
+        let error = try #require(postgresError {
+            try conn.withTransaction { outer in
+                try outer.run("INSERT INTO t VALUES (\("outer"))")
+                try outer.withTransaction { inner in
+                    _ = try inner.run("INSERT INTO t VALUES (\("inner"))")
+                }
+            }
+        })
+        #expect(error.kind == .usage)
+        // The inner attempt did not commit the outer work half-way: all of it was rolled back.
+        let other = try Connection(conninfo)
+        #expect(try other.query("SELECT count(*) AS n FROM t").first?.require("n", as: Int.self) == 0)
+        // A manually opened transaction counts too.
+        try conn.execute("BEGIN")
+        #expect(postgresError { try conn.withTransaction { _ in } }?.kind == .usage)
+        try conn.execute("ROLLBACK")
+        try conn.withTransaction { _ in }
+    }
+
     // MARK: Lifetime
 
     @Test func closedConnectionRefusesUse() throws {

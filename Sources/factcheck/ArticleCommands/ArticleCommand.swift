@@ -7,7 +7,11 @@ struct ArticleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "article",
         abstract: "Log the articles where claims were found.",
-        subcommands: [Add.self, List.self, Show.self]
+        discussion: """
+            Example:
+              factcheck article add --url https://example.org/summit --title "Summit ends" --as ed
+            """,
+        subcommands: [Add.self, List.self, Show.self, Candidates.self]
     )
 
     static let columns: [Column<ArticleRecord>] = [

@@ -7,6 +7,10 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Read the audit log and verify its hash chains.",
+        discussion: """
+            Example:
+              factcheck audit verify --as maria
+            """,
         subcommands: [Log.self, Verify.self]
     )
 
@@ -41,8 +45,8 @@ struct AuditCommand: ParsableCommand {
                 .plain("action") { $0.action },
                 .plain("claim") { $0.claimId },
                 .plain("object") { $0.object },
-                .text("before", width: 50) { $0.before },
-                .text("after", width: 50) { $0.after },
+                .text("before", width: 50) { $0.before?.text },
+                .text("after", width: 50) { $0.after?.text },
             ])
         }
     }

@@ -10,15 +10,27 @@ extension ClaimCommand {
                 A claim whose text matches one already logged (ignoring case, spacing and \
                 punctuation) is refused with that claim's number.
 
-                Example:
+                With --from-article ID --sentence N the claim comes from sentence N of the article's \
+                kept text, as article candidates numbers it: the claim is linked to the article and \
+                the sentence is kept as its context. Without TEXT the sentence itself is the claim.
+
+                Examples:
                   factcheck claim add "The talks lasted eleven hours." --claimant "Foreign Minister Lena Hart" \\
                     --article A-1 --said-on 2026-11-20 --tag diplomacy --priority high --due 2026-11-24 --as maria
+                  factcheck article candidates A-1 --as maria
+                  factcheck claim add --from-article A-1 --sentence 4 --claimant "UN humanitarian office" --as maria
                 """
         )
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The claim, verbatim.") var text: String
+        @Argument(help: "The claim, verbatim (with --from-article: the sentence itself when left out).")
+        var text: String?
         @Option(help: "Who made the claim.") var claimant: String
         @Option(help: ArgumentHelp("The article it was found in.", valueName: "A-n|url")) var article: String?
+        @Option(name: .customLong("from-article"),
+                help: ArgumentHelp("Take the claim from this article's kept text (with --sentence).", valueName: "A-n|url"))
+        var fromArticle: String?
+        @Option(help: ArgumentHelp("The sentence's number, as article candidates shows it.", valueName: "n"))
+        var sentence: Int?
         @Option(name: .customLong("said-on"), help: ArgumentHelp("When it was said.", valueName: "YYYY-MM-DD"))
         var saidOn: String?
         @Option(help: ArgumentHelp("Another place it appeared; the first given is its first appearance.", valueName: "url"))
@@ -29,24 +41,65 @@ extension ClaimCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
+            try checkSentenceOptions()
+            var opened: Session?
+            var quoted: Sentence?
+            if let fromArticle, let sentence {
+                opened = try Session.open(global)
+                quoted = try Self.quotedSentence(sentence, of: fromArticle, opened!)
+            }
             let claim = try validated { () throws(DomainError) in
                 NewClaim(
-                    text: try Validate.claimText(self.text),
+                    text: try Validate.claimText(self.text ?? quoted?.text ?? ""),
                     claimant: try Validate.claimant(self.claimant, field: "--claimant"),
-                    article: self.article,
+                    article: self.fromArticle ?? self.article,
                     saidOn: try self.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "--said-on") },
                     appearances: try self.appearance.map { s throws(DomainError) in try Validate.url(s, field: "--appearance") },
                     tags: try Validate.tags(self.tag, field: "--tag"),
                     priority: try Validate.priority(self.priority, field: "--priority"),
-                    dueOn: try self.due.map { s throws(DomainError) in try Validate.date(s, field: "--due") })
+                    dueOn: try self.due.map { s throws(DomainError) in try Validate.date(s, field: "--due") },
+                    context: quoted?.text)
             }
-            let session = try Session.open(global)
+            let session = try opened ?? Session.open(global)
             let stored = try session.store.addClaim(claim, by: try session.actor())
             if output.format == .table {
                 print("logged \(stored.id): \(stored.text)")
             } else {
                 try Output(format: output.format).list([stored], columns: ClaimCommand.columns)
             }
+        }
+
+        /// TEXT, or --from-article with --sentence: what the command was given to log.
+        private func checkSentenceOptions() throws {
+            switch (fromArticle, sentence) {
+            case (nil, nil):
+                guard text != nil else {
+                    throw CLIError.usage("missing the claim's text", hint: "give TEXT, or --from-article ID "
+                                            + "--sentence N to log a sentence of an article")
+                }
+            case (nil, _?):
+                throw CLIError.usage("--sentence needs --from-article", hint: "e.g. --from-article A-1 --sentence 4")
+            case (_?, nil):
+                throw CLIError.usage("--from-article needs --sentence N",
+                                     hint: "factcheck article candidates ID lists the sentences with their numbers")
+            case (_?, _?):
+                guard article == nil else {
+                    throw CLIError.usage("--from-article already links the article; leave out --article", hint: nil)
+                }
+            }
+        }
+
+        /// Sentence `number` of the article's kept text; a number out of range is a usage error naming the range.
+        static func quotedSentence(_ number: Int, of reference: String, _ session: Session) throws -> Sentence {
+            _ = try session.actor(allowedTo: .addClaim)
+            let article = try session.store.article(reference)
+            let sentences = Sentences.split(try keptText(of: article, session.store))
+            guard let found = sentences.first(where: { $0.number == number }) else {
+                let range = sentences.isEmpty ? "none: its kept text has no sentences" : "1 to \(sentences.count)"
+                throw CLIError.usage("--sentence \(number) is out of range: the sentences of A-\(article.id) are \(range)",
+                                     hint: "factcheck article candidates A-\(article.id) lists them with their numbers")
+            }
+            return found
         }
     }
 }

@@ -22,7 +22,8 @@ extension ClaimCommand {
             let number = try claimNumber(claim)
             let note = try validated { () throws(DomainError) in try Validate.text(self.note, field: "--note", max: 2000) }
             let session = try Session.open(global)
-            let stored = try session.store.assign(number, to: user, note: note, by: try session.actor())
+            let stored = try session.store.assign(number, to: user.trimmingCharacters(in: .whitespaces).lowercased(),
+                                                  note: note, by: try session.actor())
             print("assigned \(stored.id) to \(stored.assignee ?? user)")
         }
     }

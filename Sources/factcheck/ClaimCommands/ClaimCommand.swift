@@ -9,6 +9,9 @@ struct ClaimCommand: ParsableCommand {
         discussion: """
             logged → researching (start) → in_review (verdict propose) → approved (verdict approve) \
             → published (publish); rejected (reject) from logged or researching; reopen for a correction.
+            
+            Example:
+              factcheck claim list --state researching --as ed
             """,
         subcommands: [Add.self, List.self, Show.self, Similar.self, Edit.self, Assign.self, Start.self, Reject.self,
                       Publish.self, Reopen.self]

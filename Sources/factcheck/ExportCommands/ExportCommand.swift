@@ -10,6 +10,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             CSV per RFC 4180, UTF-8, with a header row; text cells a spreadsheet would run as a \
             formula get a leading apostrophe. Rows stream from PostgreSQL's COPY: no row cap.
+            
+            Example:
+              factcheck export claims --out claims.csv --excel --as maria
             """,
         subcommands: [Claims.self, Sources.self, Audit.self, ClaimReviewExport.self]
     )

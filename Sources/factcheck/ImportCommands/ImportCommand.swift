@@ -7,6 +7,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring claims in from a spreadsheet.",
+        discussion: """
+            Example:
+              factcheck import claims desk-sheet.csv --dry-run --as ed
+            """,
         subcommands: [Claims.self]
     )
 
@@ -54,6 +58,7 @@ struct ImportCommand: ParsableCommand {
             let session = try Session.open(global)
             let actor = try session.actor()
             let scale = try session.store.scale()
+            let users = Set(try session.store.users().map(\.handle))
             let summary = try data.withUnsafeBytes { raw -> ImportSummary in
                 var reader = CSVReader(bytes: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
                 let header: CSVReader.Record
@@ -67,7 +72,7 @@ struct ImportCommand: ParsableCommand {
                 let progress = Progress(total: raw.count)
                 do {
                     return try session.store.importClaims(
-                        file: url.lastPathComponent, by: actor, archive: layout.isArchive, dryRun: dryRun
+                        file: url.lastPathComponent, by: actor, dryRun: dryRun
                     ) { sink in
                         var problems: [RowProblems] = []
                         while true {
@@ -76,19 +81,24 @@ struct ImportCommand: ParsableCommand {
                                 guard let next = try reader.next() else { break }
                                 record = next
                             } catch let failure as CSVReader.Failure {
-                                // Past broken quoting nothing can be trusted: report and stop reading.
                                 problems.append(RowProblems(line: failure.line, reasons: [failure.reason]))
+                                // A bad byte spoils one row; past broken quoting nothing can be trusted.
+                                if failure.recoverable { continue }
                                 break
                             }
                             if record.fields.allSatisfy({ $0.isEmpty }) { continue }
                             switch ImportRow.parse(record.fields, line: record.line, layout: layout, scale: scale,
-                                                   archiveAllowed: actor.role == .admin) {
+                                                   archiveAllowed: actor.role == .admin, users: users) {
                             case .success(let row): if problems.isEmpty { try sink.add(row) }
                             case .failure(let p): problems.append(p)
                             }
                             progress.update(reader.offset)
                         }
                         progress.finish()
+                        // An archive from someone who may not import one is a matter of rights, not of data.
+                        if problems.contains(where: \.needsAdmin) {
+                            throw DomainError.notPermitted(handle: actor.handle, role: actor.role, action: .importArchive)
+                        }
                         if !problems.isEmpty { throw StoreError.badRows(problems) }
                     }
                 } catch StoreError.badRows(let rows) {
@@ -109,10 +119,21 @@ struct ImportCommand: ParsableCommand {
                 if summary.articlesCreated > 0 { notes.append("\(summary.articlesCreated) articles logged") }
                 if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }
                 print(line)
-            } else {
+            } else if output.format == .json {
                 try Output(format: .json).json(summary)
+            } else {
+                try Output(format: .csv).list([summary], columns: Claims.summaryColumns)
             }
         }
+
+        static let summaryColumns: [Column<ImportSummary>] = [
+            .plain("rows") { (s: ImportSummary) in String(s.rows) },
+            .plain("imported") { (s: ImportSummary) in String(s.imported) },
+            .plain("already_stored") { (s: ImportSummary) in String(s.alreadyStored) },
+            .plain("duplicate_lines") { (s: ImportSummary) in s.duplicateLines.map(String.init).joined(separator: " ") },
+            .plain("articles_created") { (s: ImportSummary) in String(s.articlesCreated) },
+            .plain("dry_run") { (s: ImportSummary) in String(s.dryRun) },
+        ]
 
         /// Every bad row, one line each, up to a screenful and then a count.
         private func report(_ rows: [RowProblems]) {

@@ -6,6 +6,10 @@ struct ScaleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "scale",
         abstract: "Show or choose the rating scale verdicts use.",
+        discussion: """
+            Example:
+              factcheck scale show --as ben
+            """,
         subcommands: [Show.self, Use.self]
     )
 

@@ -6,6 +6,10 @@ struct SourceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "source",
         abstract: "Attach, list and retract the evidence for a claim (reviewers).",
+        discussion: """
+            Example:
+              factcheck source add C-3 --url https://example.gov/transcript --kind transcript --stance refutes --as ben
+            """,
         subcommands: [Add.self, List.self, Retract.self]
     )
 

@@ -1,4 +1,5 @@
 import FactCheckCore
+import FactCheckStore
 import Foundation
 
 /// Writes lists and records in the three formats every list and show offers.
@@ -34,7 +35,15 @@ struct Output {
     }
 
     private func withNulls(_ json: Any, like value: Any) -> Any {
+        // JSON the database wrote goes out as JSON, not as a string holding JSON.
+        if let raw = value as? JSONText {
+            return (try? JSONSerialization.jsonObject(with: Data(raw.text.utf8), options: [.fragmentsAllowed])) ?? raw.text
+        }
         let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return json }
+            return withNulls(json, like: wrapped)
+        }
         if mirror.displayStyle == .collection, let array = json as? [Any] {
             let items = mirror.children.map(\.value)
             return zip(array, items).map { withNulls($0, like: $1) }

@@ -12,6 +12,7 @@ final class ReportFile {
     private var lastProgress = Date()
     private let showProgress: Bool
     private let noun: String
+    private var closed = false
 
     init(path: String?, excel: Bool, noun: String) throws {
         self.noun = noun
@@ -69,7 +70,9 @@ final class ReportFile {
         try flush()
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         if let finalPath, let partialPath {
-            guard fsync(fd) == 0 || errno == EINVAL, close(fd) == 0, rename(partialPath, finalPath) == 0 else {
+            let synced = fsync(fd) == 0 || errno == EINVAL
+            closed = true
+            guard close(fd) == 0, synced, rename(partialPath, finalPath) == 0 else {
                 throw CLIError.fileUnreadable("cannot write \(finalPath): \(String(cString: strerror(errno)))")
             }
         }
@@ -78,10 +81,10 @@ final class ReportFile {
     /// Removes what an interrupted export wrote.
     func abandon() {
         if let partialPath {
-            close(fd)
+            if !closed { close(fd) }
+            closed = true
             unlink(partialPath)
         }
     }
 
-    deinit {}
 }

@@ -18,10 +18,11 @@ struct Session {
     }
 
     /// The handle named by `--as` or `FACTCHECK_USER`, if any.
+    /// Handles are stored lowercase; `--as Ben` means ben.
     var handle: String? {
-        if let h = options.actingUser, !h.isEmpty { return h }
-        if let h = ProcessInfo.processInfo.environment["FACTCHECK_USER"], !h.isEmpty { return h }
-        return nil
+        let given = options.actingUser ?? ProcessInfo.processInfo.environment["FACTCHECK_USER"]
+        guard let h = given?.trimmingCharacters(in: .whitespaces).lowercased(), !h.isEmpty else { return nil }
+        return h
     }
 
     /// The acting user; refuses (exit 77) when none is named or the handle is unknown.

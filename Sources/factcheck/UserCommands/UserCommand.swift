@@ -4,6 +4,10 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
         abstract: "Add, list and deactivate the desk's users (admins only).",
+        discussion: """
+            Example:
+              factcheck user add ben --name "Ben Okafor" --role reviewer --as maria
+            """,
         subcommands: [Add.self, List.self, Deactivate.self]
     )
 }

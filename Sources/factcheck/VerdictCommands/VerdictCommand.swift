@@ -6,6 +6,10 @@ struct VerdictCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verdict",
         abstract: "Propose, approve or return verdicts (reviewers; four eyes).",
+        discussion: """
+            Example:
+              factcheck verdict approve C-3 --as chen
+            """,
         subcommands: [Propose.self, Approve.self, Return.self]
     )
 
