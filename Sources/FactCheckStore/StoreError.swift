@@ -65,7 +65,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .firstUserMustBeAdmin: return "factcheck user add HANDLE --name NAME --role admin"
         case .refused(let error, _): return error.hint
         case .duplicate(let number, _):
-            return "see factcheck claim show \(number); log a new appearance there instead of a second claim"
+            return "see factcheck claim show \(number); to record where else it appeared, repeat with --link --appearance URL"
         case .database(let error): return error.hint
         default: return nil
         }

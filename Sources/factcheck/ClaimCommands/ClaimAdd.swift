@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -8,7 +9,9 @@ extension ClaimCommand {
             abstract: "Log a checkable claim, verbatim (editors).",
             discussion: """
                 A claim whose text matches one already logged (ignoring case, spacing and \
-                punctuation) is refused with that claim's number.
+                punctuation) is refused with that claim's number; with --link its --appearance \
+                urls are added to that claim instead. Claims that merely read alike are shown \
+                after logging, with their state and rating: already checked?
 
                 With --from-article ID --sentence N the claim comes from sentence N of the article's \
                 kept text, as article candidates numbers it: the claim is linked to the article and \
@@ -38,6 +41,8 @@ extension ClaimCommand {
         @Option(help: "A tag (repeatable).") var tag: [String] = []
         @Option(help: "low, normal, high or urgent.") var priority: String = "normal"
         @Option(help: ArgumentHelp("Due date.", valueName: "YYYY-MM-DD")) var due: String?
+        @Flag(help: "If the claim is already logged, add its --appearance urls to that claim instead.")
+        var link = false
         @OptionGroup var output: OutputOptions
 
         func run() throws {
@@ -61,11 +66,30 @@ extension ClaimCommand {
                     context: quoted?.text)
             }
             let session = try opened ?? Session.open(global)
-            let stored = try session.store.addClaim(claim, by: try session.actor())
-            if output.format == .table {
-                print("logged \(stored.id): \(stored.text)")
-            } else {
-                try Output(format: output.format).list([stored], columns: ClaimCommand.columns)
+            let actor = try session.actor()
+            let stored: ClaimRecord
+            do {
+                stored = try session.store.addClaim(claim, by: actor)
+            } catch StoreError.duplicate(let existing, _) where link {
+                guard !claim.appearances.isEmpty else {
+                    throw CLIError.usage("--link needs the --appearance urls to add to \(existing)", hint: nil)
+                }
+                let linked = try session.store.addAppearances(claim.appearances, to: existing, by: actor)
+                return print("\(linked.id) is already logged; added \(claim.appearances.count) appearance(s) to it")
+            }
+            guard output.format == .table else {
+                return try Output(format: output.format).list([stored], columns: ClaimCommand.columns)
+            }
+            print("logged \(stored.id): \(stored.text)")
+            // Already checked? Near matches, so the desk does not check the same claim twice.
+            let similar = try session.store.similarClaims(to: stored.text, excluding: ClaimNumber(stored.number),
+                                                          threshold: 0.45, limit: 3)
+            if !similar.isEmpty {
+                print("already checked? claims that read alike:")
+                for s in similar {
+                    let verdict = s.rating.map { ", \($0)" } ?? ""
+                    print("  \(s.id) (\(s.state.rawValue)\(verdict), similarity \(String(format: "%.2f", s.similarity))): \(s.text)")
+                }
             }
         }
 
