@@ -20,6 +20,7 @@ extension ClaimCommand {
         @Option(help: "Least similarity shown, 0 to 1.") var threshold: Double = 0.3
         @Option(help: "At most this many.") var limit: Int = 10
         @OptionGroup var output: OutputOptions
+        @Flag(help: .hidden) var explain = false
 
         func run() throws {
             guard (0.0...1.0).contains(threshold) else {
@@ -30,6 +31,7 @@ extension ClaimCommand {
             _ = try session.actor(allowedTo: .read)
             let number = try? ClaimNumber(parsing: claimOrText)
             let text = try number.map { try session.store.claimText($0) } ?? claimOrText
+            if explain { return print(try session.store.explainSimilar(to: text)) }
             let similar = try session.store.similarClaims(to: text, excluding: number, threshold: threshold, limit: limit)
             try Output(format: output.format).list(similar, columns: ClaimCommand.similarColumns)
         }
