@@ -1,0 +1,76 @@
+import Foundation
+import Postgres
+import TestSupport
+import Testing
+
+/// The everyday role can run the workflow but cannot alter history, even with direct SQL.
+@Suite struct TrustLeastPrivilegeTests {
+    /// A login role in factcheck_app, and the desk's conninfo as that role.
+    func deskAsAppRole() throws -> (Desk, String) {
+        let desk = try Desk.make()
+        let role = "fc_desk_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        let admin = try Connection(desk.url)
+        try admin.executeScript("CREATE ROLE \(role) LOGIN IN ROLE factcheck_app")
+        return (desk, desk.url + " user=\(role)")
+    }
+
+    @Test func theAppRoleRunsTheWholeWorkflow() throws {
+        let (_, appURL) = try deskAsAppRole()
+        let cli = CLI(databaseURL: appURL)
+        func ok(_ arguments: [String], as user: String) throws {
+            let outcome = try cli.run(arguments, as: user)
+            #expect(outcome.status == 0, "\(arguments.joined(separator: " ")): \(outcome)")
+        }
+        try ok(["claim", "add", "Exports rose by half.", "--claimant", "Hart"], as: "ed")
+        try ok(["claim", "start", "C-1"], as: "ben")
+        try ok(["source", "add", "C-1", "--url", "https://stats.example/exports", "--stance", "refutes"], as: "ben")
+        try ok(["verdict", "propose", "C-1", "--rating", "false", "--conclusion", "They fell."], as: "ben")
+        try ok(["verdict", "approve", "C-1"], as: "chen")
+        try ok(["claim", "publish", "C-1"], as: "ed")
+        try ok(["scale", "use", "politifact"], as: "maria")
+        try ok(["export", "claims"], as: "ed")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lp-\(UUID().uuidString).csv").path
+        try "claim,claimant\nImports fell too.,Hart\n".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try ok(["import", "claims", file], as: "ed")
+        try ok(["audit", "verify"], as: "ed")
+        let events = try Connection(appURL).query("SELECT DISTINCT db_role FROM audit_events WHERE action = 'claim.published'")
+        #expect(events.first?["db_role"]?.hasPrefix("fc_desk_") == true, "the event names the real database role")
+    }
+
+    @Test(arguments: [
+        "UPDATE audit_events SET actor = 'nobody'",
+        "DELETE FROM audit_events",
+        "TRUNCATE audit_events",
+        "ALTER TABLE audit_events DISABLE TRIGGER USER",
+        "ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only",
+        "UPDATE audit_heads SET seq = 0",
+        "DELETE FROM audit_heads",
+        "INSERT INTO audit_heads (stream, seq, hash) VALUES ('claim:999', 5, 'x')",
+        "INSERT INTO audit_events (stream, actor, action, db_role) VALUES ('scale', 'x', 'scale.changed', 'postgres')",
+        "DROP TRIGGER audit_events_append_only ON audit_events",
+        "CREATE TABLE shadow (x int)",
+        "ALTER FUNCTION audit_events_chain() SECURITY INVOKER",
+        "CREATE OR REPLACE FUNCTION audit_event_hash(text, text, bigint, timestamptz, text, text, text, bigint, text, jsonb, jsonb) RETURNS text LANGUAGE sql AS 'SELECT 1::text'",
+    ])
+    func theAppRoleCannotAlterHistory(_ statement: String) throws {
+        let (desk, appURL) = try deskAsAppRole()
+        _ = try desk.logClaim("Exports rose by half.")
+        let before = try desk.snapshot()
+        let conn = try Connection(appURL)
+        var refused = false
+        do { try conn.executeScript(statement) } catch {
+            refused = true
+        }
+        if statement.hasPrefix("INSERT INTO audit_events") && !refused {
+            // Allowed to append, but never as another role: the database stamps its own.
+            let role: String = try conn.query("SELECT db_role FROM audit_events ORDER BY id DESC LIMIT 1").first!.require("db_role")
+            #expect(role != "postgres")
+        } else {
+            #expect(refused, "\(statement) was allowed")
+            #expect(try desk.snapshot() == before)
+        }
+        let verify = try desk.run(["audit", "verify"], as: "maria")
+        #expect(verify.status == 0, "\(verify)")
+    }
+}
