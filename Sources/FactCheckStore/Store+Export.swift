@@ -42,7 +42,6 @@ extension Store {
                    iso_time(c.created_at) AS created_at, iso_time(c.updated_at) AS updated_at
             FROM claims c
             LEFT JOIN articles a ON a.id = c.article_id
-            -- The current verdict; for a claim in review, the proposal under review.
             LEFT JOIN verdicts v ON v.claim_id = c.id
                  AND v.status = CASE WHEN c.state = 'in_review' THEN 'proposed' ELSE 'approved' END
             LEFT JOIN (SELECT DISTINCT ON (claim_id) claim_id, url FROM appearances
