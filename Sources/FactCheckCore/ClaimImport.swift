@@ -67,7 +67,6 @@ public struct ImportLayout: Sendable {
         width = header.count
     }
 
-    public var isArchive: Bool { columns.keys.contains { $0.isArchive } }
 }
 
 /// One row, checked and normalised, ready to store.

@@ -1,4 +1,5 @@
 import Foundation
+import Postgres
 
 /// Where to connect, found in SPEC section 5's order, and how to name it without a password.
 public struct DatabaseLocation: Sendable, Equatable {
@@ -55,16 +56,6 @@ public struct DatabaseLocation: Sendable, Equatable {
     }
 
     public static func redact(_ conninfo: String) -> String {
-        var text = conninfo
-        // URL form: scheme://user:password@host
-        text = text.replacingOccurrences(
-            of: #"(postgres(?:ql)?://[^:/@?#\s]*):[^@/?#\s]*@"#, with: "$1:***@", options: .regularExpression)
-        // URL query parameter ?password=... or &password=...
-        text = text.replacingOccurrences(
-            of: #"([?&]password=)[^&#\s]*"#, with: "$1***", options: [.regularExpression, .caseInsensitive])
-        // keyword form: password=secret or password = 'sec ret'
-        text = text.replacingOccurrences(
-            of: #"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)"#, with: "$1***", options: [.regularExpression, .caseInsensitive])
-        return text
+        redactingPasswords(conninfo)
     }
 }

@@ -47,24 +47,29 @@ extension Store {
         }
     }
 
-    /// An article by number or by url.
+    /// An article by number (`A-3`, `3`) or by url.
     public func article(_ reference: String) throws -> ArticleRecord {
-        try read { conn in
-            let trimmed = reference.trimmingCharacters(in: .whitespaces)
-            let found: ArticleRecord?
-            if let id = Int64(trimmed.hasPrefix("A-") ? String(trimmed.dropFirst(2)) : trimmed) {
-                found = try article(id: id, conn)
-            } else {
-                found = try conn.query("\(Store.articleSelect) WHERE a.url = \(trimmed)").first.map(ArticleRecord.init(row:))
-            }
-            guard let found else { throw StoreError.notFound("no article \(reference)") }
-            return found
-        }
+        try read { conn in try article(id: try articleId(reference, conn), conn)! }
     }
 
     /// The article's kept text, if it has one.
     public func articleText(id: Int64) throws -> String? {
         try read { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
+    }
+
+    /// The id an article reference (`A-3`, `3` or its url) names.
+    func articleId(_ reference: String, _ conn: Connection) throws -> Int64 {
+        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let rows: Rows
+        if let id = Int64(trimmed.hasPrefix("A-") ? String(trimmed.dropFirst(2)) : trimmed) {
+            rows = try conn.query("SELECT id FROM articles WHERE id = \(id)")
+        } else {
+            rows = try conn.query("SELECT id FROM articles WHERE url = \(trimmed)")
+        }
+        guard let id: Int64 = try rows.first?.decode("id") else {
+            throw StoreError.notFound("no article \(reference)")
+        }
+        return id
     }
 
     func article(id: Int64, _ conn: Connection) throws -> ArticleRecord? {

@@ -277,19 +277,6 @@ extension Store {
         guard touched == 1 else { throw StoreError.concurrentChange(current.number.description) }
     }
 
-    func articleId(_ reference: String, _ conn: Connection) throws -> Int64 {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        let rows: Rows
-        if let id = Int64(trimmed.hasPrefix("A-") ? String(trimmed.dropFirst(2)) : trimmed) {
-            rows = try conn.query("SELECT id FROM articles WHERE id = \(id)")
-        } else {
-            rows = try conn.query("SELECT id FROM articles WHERE url = \(trimmed)")
-        }
-        guard let id: Int64 = try rows.first?.decode("id") else {
-            throw StoreError.notFound("no article \(reference)")
-        }
-        return id
-    }
 
     func claim(_ id: Int64, _ conn: Connection) throws -> ClaimRecord? {
         try conn.query("\(Store.claimSelect) WHERE c.id = \(id)").first.map(ClaimRecord.init(row:))

@@ -54,7 +54,7 @@ public final class Connection {
     public func executeScript(_ script: String) throws(PostgresError) {
         let conn = try live
         let result = PQexec(conn, script)
-        try Result.check(result, conn: conn).clear()
+        _ = try Result.check(result, conn: conn)
     }
 
     /// Runs a query with bound parameters and returns every row.
@@ -121,13 +121,22 @@ public final class Connection {
     /// libpq quotes neither the password nor the conninfo in its messages today, but a
     /// message is passed through this before it leaves, in case one ever does.
     static func redacted(_ message: String) -> String {
-        var out = message
-        for marker in ["password=", "://"] where out.contains(marker) {
-            out = out.replacingOccurrences(of: #"password=\S+"#, with: "password=***", options: .regularExpression)
-            out = out.replacingOccurrences(of: #"(://[^:/@\s]*):[^@\s]*@"#, with: "$1:***@", options: .regularExpression)
-        }
-        return out
+        redactingPasswords(message)
     }
+}
+
+/// A connection string or message with every password replaced by `***`: the URL form
+/// (`postgresql://user:secret@host`), a `password=` query parameter, and the keyword form
+/// (`password=secret`, `password = 'sec ret'`).
+public func redactingPasswords(_ text: String) -> String {
+    var out = text
+    out = out.replacingOccurrences(
+        of: #"(postgres(?:ql)?://[^:/@?#\s]*):[^@/?#\s]*@"#, with: "$1:***@", options: .regularExpression)
+    out = out.replacingOccurrences(
+        of: #"([?&]password=)[^&#\s]*"#, with: "$1***", options: [.regularExpression, .caseInsensitive])
+    out = out.replacingOccurrences(
+        of: #"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)"#, with: "$1***", options: [.regularExpression, .caseInsensitive])
+    return out
 }
 
 /// Calls `body` with a C array of NUL-terminated strings (NULL for nil), valid for the call.

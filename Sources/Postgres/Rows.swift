@@ -7,8 +7,6 @@ final class Result {
     init(_ pointer: OpaquePointer) { self.pointer = pointer }
     deinit { PQclear(pointer) }
 
-    func clear() {}  // the deinit clears; this marks intent at call sites that discard
-
     /// Turns a libpq result into a checked `Result`, or throws the server's error with every
     /// field copied out before the result is cleared.
     static func check(_ raw: OpaquePointer?, conn: OpaquePointer) throws(PostgresError) -> Result {

@@ -31,7 +31,6 @@ struct ImportLayoutTests {
         #expect(l.columns == [.claim: 0, .claimant: 1, .tags: 2])
         #expect(l.ignored.isEmpty)
         #expect(l.width == 3)
-        #expect(!l.isArchive)
     }
 
     @Test func namesIgnoreCaseAndSurroundingSpaces() throws {
@@ -47,8 +46,6 @@ struct ImportLayoutTests {
             #expect(l.columns[field] == exportHeader.firstIndex(of: field.rawValue), "\(field)")
         }
         #expect(l.columns[.externalID] == nil)
-        // The state, rating and verdict columns make it an archive: an admin's import.
-        #expect(l.isArchive)
     }
 
     @Test(arguments: [
@@ -97,11 +94,6 @@ struct ImportLayoutTests {
     }
 
     @Test func archiveColumnsMakeAnArchive() throws {
-        for field in ImportField.allCases {
-            let header = Array(Set(["claim", "claimant", field.rawValue]))
-            let l = try ImportLayout(header: header)
-            #expect(l.isArchive == field.isArchive, "\(field)")
-        }
         #expect(ImportField.allCases.filter(\.isArchive).map(\.rawValue)
             == ["state", "rating", "conclusion", "proposed_by", "approved_by", "approved_at", "published_at", "published_url"])
     }
