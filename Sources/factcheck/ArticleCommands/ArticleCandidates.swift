@@ -5,6 +5,7 @@ import FactCheckStore
 extension ArticleCommand {
     struct Candidates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "candidates",
             abstract: "List an article's sentences ranked by check-worthiness.",
             discussion: """
                 Reads the text kept by article add --text-file and scores each sentence by the \

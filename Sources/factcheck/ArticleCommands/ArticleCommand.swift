@@ -28,6 +28,7 @@ struct ArticleCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Log an article (editors).",
             discussion: """
                 Example:
@@ -67,6 +68,7 @@ struct ArticleCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List logged articles, newest first.",
             discussion: """
                 Example:
@@ -86,6 +88,7 @@ struct ArticleCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one article by number (A-3 or 3) or url.",
             discussion: """
                 Example:

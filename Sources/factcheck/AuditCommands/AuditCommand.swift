@@ -16,6 +16,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "List audit events, oldest first.",
             discussion: """
                 Example:
@@ -53,6 +54,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute every hash chain; name the first event altered, removed or reordered.",
             discussion: """
                 Prints the chain heads and one digest over them: publish the digest somewhere the \

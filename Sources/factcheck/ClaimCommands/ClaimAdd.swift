@@ -6,6 +6,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Log a checkable claim, verbatim (editors).",
             discussion: """
                 A claim whose text matches one already logged (ignoring case, spacing and \

@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Assign or reassign a claim to a reviewer (editors).",
             discussion: """
                 Allowed in every state but published and rejected.
@@ -22,7 +23,7 @@ extension ClaimCommand {
             let number = try claimNumber(claim)
             let note = try validated { () throws(DomainError) in try Validate.text(self.note, field: "--note", max: 2000) }
             let session = try Session.open(global)
-            let stored = try session.store.assign(number, to: user.trimmingCharacters(in: .whitespaces).lowercased(),
+            let stored = try session.store.assign(number, to: user.trimming(.whitespaces).lowercased(),
                                                   note: note, by: try session.actor())
             print("assigned \(stored.id) to \(stored.assignee ?? user)")
         }

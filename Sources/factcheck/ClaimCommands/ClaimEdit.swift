@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Correct a claim's details (editors); not once published or rejected.",
             discussion: """
                 --tag replaces the claim's tags with those given.

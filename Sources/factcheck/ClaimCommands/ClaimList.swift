@@ -6,6 +6,7 @@ import Foundation
 extension ClaimCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List claims, newest first, with filters.",
             discussion: """
                 Examples:

@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Publish an approved verdict (editors).",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Reject a claim as not checkable (editors).",
             discussion: """
                 Example:

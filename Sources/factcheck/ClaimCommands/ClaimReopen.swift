@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reopen",
             abstract: "Reopen a published claim for a correction, or a rejected one (editors).",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a claim with its appearances, sources, verdicts and history.",
             discussion: """
                 Example:

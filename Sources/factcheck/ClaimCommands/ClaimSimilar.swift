@@ -6,6 +6,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Similar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "similar",
             abstract: "Claims that read like a claim or a text: already checked?",
             discussion: """
                 Similarity is PostgreSQL's trigram similarity (pg_trgm) of the normalised texts, 0 to 1.

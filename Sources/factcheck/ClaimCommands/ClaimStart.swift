@@ -5,6 +5,7 @@ import FactCheckStore
 extension ClaimCommand {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start research on a claim (reviewers); you become its assignee if it has none.",
             discussion: """
                 Example:

@@ -5,6 +5,7 @@ import FactCheckStore
 extension DBCommand {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the pending migrations, each in its own transaction.",
             discussion: """
                 Safe to run twice, and from two places at once: runs serialise on an advisory lock. \

@@ -4,6 +4,7 @@ import FactCheckStore
 extension DBCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Show applied, pending and edited migrations.",
             discussion: """
                 Exits 1 when the schema is not up to date.

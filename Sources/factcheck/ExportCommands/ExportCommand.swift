@@ -46,6 +46,7 @@ func runExport(_ global: GlobalOptions, _ filters: ClaimFilterOptions, _ options
 extension ExportCommand {
     struct Claims: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "claims",
             abstract: "One row per claim, with its current verdict.",
             discussion: """
                 Columns: claim_id, state, claim, claimant, said_on, article_url, article_title, outlet, \
@@ -70,6 +71,7 @@ extension ExportCommand {
 
     struct Sources: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sources",
             abstract: "One row per source of the matching claims, retracted ones included.",
             discussion: """
                 Columns: source_id, claim_id, url, title, publisher, kind, stance, accessed_on, archived_url, \
@@ -90,6 +92,7 @@ extension ExportCommand {
 
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "One row per audit event: all of them, or those of the matching claims.",
             discussion: """
                 Columns: event_id, occurred_at, actor, db_role, action, claim_id, object, before, after, \

@@ -16,6 +16,7 @@ struct ImportCommand: ParsableCommand {
 
     struct Claims: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "claims",
             abstract: "Import claims from CSV or TSV, all or nothing.",
             discussion: """
                 The header names the columns; the defaults are the export's: claim, claimant, said_on, \

@@ -15,6 +15,7 @@ struct ScaleCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show the active rating scale, best label first.",
             discussion: """
                 Example:
@@ -39,6 +40,7 @@ struct ScaleCommand: ParsableCommand {
 
     struct Use: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "use",
             abstract: "Switch to a preset scale: newsroom, politifact, snopes or fever (admins only).",
             discussion: """
                 Labels that existing verdicts use are kept, so no verdict loses its rating.

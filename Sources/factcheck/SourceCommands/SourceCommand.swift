@@ -31,6 +31,7 @@ struct SourceCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Attach a source to a claim.",
             discussion: """
                 Kinds: primary_document, official_data, transcript, interview, expert, news_report, other.
@@ -77,6 +78,7 @@ struct SourceCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a claim's sources, retracted ones included.",
             discussion: """
                 Example:
@@ -97,6 +99,7 @@ struct SourceCommand: ParsableCommand {
 
     struct Retract: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retract",
             abstract: "Retract a source; it stays in the record, marked retracted.",
             discussion: """
                 Example:

@@ -4,6 +4,7 @@ import FactCheckCore
 extension UserCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a user with a role: editor, reviewer or admin.",
             discussion: """
                 On a new database the first user needs no --as and must be an admin; after that \

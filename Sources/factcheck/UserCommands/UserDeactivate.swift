@@ -4,6 +4,7 @@ import FactCheckCore
 extension UserCommand {
     struct Deactivate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deactivate",
             abstract: "Deactivate a user: they can no longer act; their history stays.",
             discussion: """
                 Example:

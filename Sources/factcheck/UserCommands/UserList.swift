@@ -5,6 +5,7 @@ import FactCheckStore
 extension UserCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List users with their roles.",
             discussion: """
                 Example:

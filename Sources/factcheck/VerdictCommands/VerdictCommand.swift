@@ -15,6 +15,7 @@ struct VerdictCommand: ParsableCommand {
 
     struct Propose: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "propose",
             abstract: "Propose a rating and conclusion for a claim under research.",
             discussion: """
                 Needs at least one source that is not retracted. The rating is a label of the \
@@ -40,6 +41,7 @@ struct VerdictCommand: ParsableCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Approve another reviewer's proposed verdict.",
             discussion: """
                 Example:
@@ -61,6 +63,7 @@ struct VerdictCommand: ParsableCommand {
 
     struct Return: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "return",
             abstract: "Return another reviewer's proposed verdict for more research.",
             discussion: """
                 Example:
