@@ -47,7 +47,7 @@ public struct ImportLayout: Sendable {
                 + ImportField.allCases.map(\.rawValue).joined(separator: ", "))
         }
         for (index, raw) in header.enumerated() {
-            let name = raw.trimmingCharacters(in: .whitespaces)
+            let name = raw.trimming(.whitespaces)
             let target = (renames[name.lowercased()] ?? name).lowercased()
             guard let field = ImportField(rawValue: target) else {
                 ignored.append(name)
@@ -109,7 +109,7 @@ extension ImportRow {
         }
         func cell(_ field: ImportField) -> String? {
             guard let i = layout.columns[field] else { return nil }
-            let v = fields[i].trimmingCharacters(in: .whitespaces)
+            let v = fields[i].trimming(.whitespaces)
             // An export's neutralising apostrophe comes off, so an export re-imports as is.
             return v.isEmpty ? nil : CSV.restored(fields[i])
         }
@@ -142,7 +142,7 @@ extension ImportRow {
         // claims re-imports by an editor as well.
         let archiveCells = ImportField.allCases.filter { field in
             guard field.isArchive, let value = cell(field) else { return false }
-            return !(field == .state && value.trimmingCharacters(in: .whitespaces).lowercased() == "logged")
+            return !(field == .state && value.trimming(.whitespaces).lowercased() == "logged")
         }
         if !archiveCells.isEmpty && !archiveAllowed {
             problems.append("only an admin may import checked claims (\(archiveCells.map(\.rawValue).joined(separator: ", ")) given)")
@@ -171,7 +171,7 @@ extension ImportRow {
             return .failure(RowProblems(line: line, reasons: problems, needsAdmin: !archiveCells.isEmpty && !archiveAllowed))
         }
         let normalized = ClaimText.normalized(text)
-        let key = cell(.externalID).map { "id:" + $0.trimmingCharacters(in: .whitespaces) }
+        let key = cell(.externalID).map { "id:" + $0.trimming(.whitespaces) }
             ?? "text:" + normalized + "\u{1F}" + ClaimText.normalized(claimant)
         return .success(ImportRow(
             line: line, key: key, text: text, normalizedText: normalized, claimant: claimant, saidOn: saidOn,
@@ -200,7 +200,7 @@ extension Validate {
     /// `YYYY-MM-DD`, or an ISO 8601 time `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (a space may stand
     /// for the T). Returned as given, for the database to read as timestamptz (UTC if no zone).
     public static func timestamp(_ text: String, field: String) throws(DomainError) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
         _ = try date(String(t.prefix(10)), field: field)
         let rest = String(t.dropFirst(10))
         guard !rest.isEmpty else { return t }
@@ -216,7 +216,7 @@ extension Validate {
 
     /// A date, or an ISO 8601 time whose date is taken (a spreadsheet's `said_on` may be either).
     public static func dateOrTime(_ text: String, field: String) throws(DomainError) -> CalendarDate {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
         if t.count > 10 { _ = try timestamp(t, field: field) }
         return try date(String(t.prefix(10)), field: field)
     }

@@ -31,7 +31,7 @@ public struct SourceNumber: Hashable, Sendable, CustomStringConvertible, Compara
 }
 
 private func parseNumber(_ text: String, prefix: Character, noun: String) throws(DomainError) -> Int64 {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = text.trimming(.whitespacesAndNewlines)
     let example = "\(prefix)-42 or 42"
     var digits = Substring(trimmed)
     if let first = digits.first, first.uppercased() == String(prefix), digits.dropFirst().first == "-" {

@@ -138,7 +138,7 @@ public struct RatingScale: Sendable, Equatable {
 }
 
 private func kebabKey(_ text: String) -> String {
-    text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    text.trimming(.whitespacesAndNewlines).lowercased()
         .split(whereSeparator: { $0 == " " || $0 == "_" || $0 == "-" })
         .joined(separator: "-")
 }

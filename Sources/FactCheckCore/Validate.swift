@@ -22,7 +22,7 @@ public enum Validate {
 
     /// A user's handle, lowercased: 1 to 40 of `a-z 0-9 . _ -`, starting with a letter or digit.
     public static func handle(_ text: String, field: String = "handle") throws(DomainError) -> String {
-        let handle = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let handle = text.trimming(.whitespacesAndNewlines).lowercased()
         guard !handle.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
         guard handle.unicodeScalars.count <= 40 else {
             throw .invalid(field: field, reason: "\(quoted(handle)) is longer than 40 characters")
@@ -40,7 +40,7 @@ public enum Validate {
 
     /// An absolute http or https URL with a host, trimmed; up to 2048 characters, no spaces.
     public static func url(_ text: String, field: String = "url") throws(DomainError) -> String {
-        let url = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let url = text.trimming(.whitespacesAndNewlines)
         guard !url.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
         guard url.unicodeScalars.count <= 2048 else {
             throw .invalid(field: field, reason: "is longer than 2048 characters")
@@ -56,7 +56,7 @@ public enum Validate {
     }
 
     public static func date(_ text: String, field: String = "date") throws(DomainError) -> CalendarDate {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimming(.whitespacesAndNewlines)
         if let date = CalendarDate(iso: trimmed) { return date }
         let shape = /\d{4}-\d{2}-\d{2}/
         if trimmed.wholeMatch(of: shape) != nil {
@@ -117,7 +117,7 @@ public enum Validate {
     /// Tags from one comma-separated cell, as in the `tags` column of an export.
     public static func tags(splitting cell: String, field: String = "tags") throws(DomainError) -> [String] {
         let pieces = cell.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
-            .filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            .filter { !$0.trimming(.whitespacesAndNewlines).isEmpty }
         return try tags(pieces, field: field)
     }
 
@@ -132,7 +132,7 @@ public enum Validate {
 
     /// Optional free text (title, outlet, byline, publisher, note): nil when absent or blank.
     public static func text(_ text: String?, field: String, max: Int = 1000) throws(DomainError) -> String? {
-        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let text, !text.trimming(.whitespacesAndNewlines).isEmpty else { return nil }
         return try required(text, field: field, max: max)
     }
 
@@ -148,7 +148,7 @@ public enum Validate {
     static func required(
         _ text: String, field: String, max: Int, singleLine: Bool = false
     ) throws(DomainError) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimming(.whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .invalid(field: field, reason: "must not be empty") }
         let length = trimmed.unicodeScalars.count
         guard length <= max else {
@@ -167,7 +167,7 @@ public enum Validate {
     static func choice<T: RawRepresentable & CaseIterable>(
         _ text: String, field: String
     ) throws(DomainError) -> T where T.RawValue == String {
-        let key = String(text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let key = String(text.trimming(.whitespacesAndNewlines).lowercased()
             .map { $0 == "-" || $0 == " " ? "_" : $0 })
         if let value = T(rawValue: key) { return value }
         let valid = T.allCases.map(\.rawValue).joined(separator: ", ")

@@ -59,7 +59,7 @@ extension Store {
 
     /// The id an article reference (`A-3`, `3` or its url) names.
     func articleId(_ reference: String, _ conn: Connection) throws -> Int64 {
-        let trimmed = reference.trimmingCharacters(in: .whitespaces)
+        let trimmed = reference.trimming(.whitespaces)
         let rows: Rows
         if let id = Int64(trimmed.hasPrefix("A-") ? String(trimmed.dropFirst(2)) : trimmed) {
             rows = try conn.query("SELECT id FROM articles WHERE id = \(id)")

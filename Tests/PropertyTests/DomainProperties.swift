@@ -1,4 +1,4 @@
-import FactCheckCore
+@testable import FactCheckCore
 import PropertyBased
 import Testing
 
@@ -68,6 +68,22 @@ let hostileText = Gen<Character?>.element(of: hostileCharacters).map { $0! }.str
             #expect(ClaimText.normalized("  " + text.replacingOccurrences(of: " ", with: "   ") + "\n") == once)
             #expect(ClaimText.normalized(text.lowercased()) == ClaimText.normalized(text.uppercased().lowercased()))
             #expect(!once.hasPrefix(" ") && !once.hasSuffix(" ") && !once.contains("  "))
+        }
+    }
+
+    /// ASCII skips Foundation's folding; the fold must not notice.
+    @Test func theASCIIShortcutFoldsAsFoundationDoes() async {
+        let ascii = Gen<Character?>.element(of: (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }).map { $0! }.string(of: 0...40)
+        await propertyCheck(count: 2000, input: ascii) { text in
+            #expect(text.lowercased() == ClaimText.foldedByFoundation(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// `trimming(_:)` skips Foundation when the ends are not whitespace; it must trim the same.
+    @Test func trimmingAgreesWithFoundation() async {
+        await propertyCheck(count: 2000, input: hostileText) { text in
+            #expect(text.trimming(.whitespaces) == text.trimmingCharacters(in: .whitespaces))
+            #expect(text.trimming(.whitespacesAndNewlines) == text.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 }
