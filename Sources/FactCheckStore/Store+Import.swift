@@ -23,8 +23,7 @@ public final class ImportSink {
 
     public func add(_ row: ImportRow) throws {
         rows += 1
-        var line = ""
-        line.reserveCapacity(row.text.utf8.count + 200)
+        line.removeAll(keepingCapacity: true)
         let fields: [String?] = [
             String(row.line), row.key, row.text, row.normalizedText, row.claimant, row.saidOn?.description,
             row.articleURL, row.articleTitle, row.outlet, row.firstAppearanceURL, TextArray(row.tags).postgresText,
@@ -32,23 +31,26 @@ public final class ImportSink {
             row.conclusion, row.proposedBy, row.approvedBy, row.approvedAt, row.publishedAt, row.publishedURL,
         ]
         for (i, field) in fields.enumerated() {
-            if i > 0 { line.append("\t") }
+            if i > 0 { line.append(UInt8(ascii: "\t")) }
             ImportSink.appendCopyText(field, to: &line)
         }
-        line.append("\n")
-        try writer.write(line)
+        line.append(UInt8(ascii: "\n"))
+        try writer.write(bytes: line)
     }
 
-    /// COPY's text format: backslash escapes for the four characters that would break a row.
-    static func appendCopyText(_ value: String?, to out: inout String) {
-        guard let value else { return out.append("\\N") }
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out.append("\\\\")
-            case "\t": out.append("\\t")
-            case "\n": out.append("\\n")
-            case "\r": out.append("\\r")
-            default: out.unicodeScalars.append(scalar)
+    private var line: [UInt8] = []
+
+    /// COPY's text format: backslash escapes for the four bytes that would break a row. They
+    /// are ASCII, so UTF-8 is escaped byte by byte and multi-byte characters pass untouched.
+    static func appendCopyText(_ value: String?, to out: inout [UInt8]) {
+        guard let value else { return out.append(contentsOf: "\\N".utf8) }
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
+            case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+            case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
+            case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
+            default: out.append(byte)
             }
         }
     }
@@ -178,14 +180,19 @@ extension Store {
                         FROM rating_labels WHERE NOT retired) s
             WHERE d.rating IS NOT NULL
             """)
+        // Each imported claim starts its own stream, so the events go in as a set (in batches
+        // that keep each array a few tens of megabytes), chained by the database.
         try conn.run("""
-            INSERT INTO audit_events (stream, actor, action, claim_id, object, after)
-            SELECT 'claim:' || id, \(actor.handle)::text, 'claim.logged', id, 'C-' || id,
-                   jsonb_strip_nulls(jsonb_build_object(
-                       'state', state, 'text', text, 'claimant', claimant, 'said_on', said_on, 'article_url', article_url,
-                       'tags', tags, 'priority', priority, 'due_on', due_on, 'assignee', assignee, 'rating', rating,
-                       'conclusion', conclusion, 'imported_from', \(file)::text, 'line', line))
-            FROM import_done ORDER BY id
+            SELECT sum(audit_append_first_events(events)) FROM (
+                SELECT array_agg(ROW('claim:' || id, \(actor.handle)::text, 'claim.logged', id, 'C-' || id, NULL,
+                           jsonb_strip_nulls(jsonb_build_object(
+                               'state', state, 'text', text, 'claimant', claimant, 'said_on', said_on,
+                               'article_url', article_url, 'tags', tags, 'priority', priority, 'due_on', due_on,
+                               'assignee', assignee, 'rating', rating, 'conclusion', conclusion,
+                               'imported_from', \(file)::text, 'line', line)))::audit_event_input ORDER BY id) AS events
+                FROM (SELECT d.*, (row_number() OVER (ORDER BY id) - 1) / 20000 AS batch FROM import_done d) d
+                GROUP BY batch ORDER BY batch
+            ) b
             """)
         return ImportSummary(rows: rows, imported: fresh, alreadyStored: rows - fresh - duplicates.count,
                              duplicateLines: duplicates, articlesCreated: articles, dryRun: dryRun)

@@ -36,6 +36,9 @@ import Testing
         try ok(["audit", "verify"], as: "ed")
         let events = try Connection(appURL).query("SELECT DISTINCT db_role FROM audit_events WHERE action = 'claim.published'")
         #expect(events.first?["db_role"]?.hasPrefix("fc_desk_") == true, "the event names the real database role")
+        // The import's events go in as a set, through the owner's function: still the real role.
+        let imported = try Connection(appURL).query("SELECT db_role FROM audit_events WHERE action = 'claim.logged' ORDER BY id DESC LIMIT 1")
+        #expect(imported.first?["db_role"]?.hasPrefix("fc_desk_") == true, "\(imported.first?["db_role"] ?? "none")")
     }
 
     @Test(arguments: [
@@ -48,6 +51,10 @@ import Testing
         "DELETE FROM audit_heads",
         "INSERT INTO audit_heads (stream, seq, hash) VALUES ('claim:999', 5, 'x')",
         "INSERT INTO audit_events (stream, actor, action, db_role) VALUES ('scale', 'x', 'scale.changed', 'postgres')",
+        // Chain fields are the database's to fill, even for a stream that does not exist yet.
+        "INSERT INTO audit_events (stream, actor, action, seq, prev_hash, hash) VALUES ('claim:999', 'x', 'claim.logged', 1, repeat('0', 64), repeat('0', 64))",
+        // The set-based path only starts streams: it cannot restart one that has events.
+        "SELECT audit_append_first_events(ARRAY[ROW('user:maria', 'x', 'user.added', NULL, 'maria', NULL, NULL)::audit_event_input])",
         "DROP TRIGGER audit_events_append_only ON audit_events",
         "CREATE TABLE shadow (x int)",
         "ALTER FUNCTION audit_events_chain() SECURITY INVOKER",
