@@ -4,13 +4,15 @@ import Foundation
 ///
 /// `description` is one line without a trailing period; `hint` is an optional second line.
 /// The CLI maps the cases to exit codes: `notPermitted`, `userInactive` and `fourEyes` to 77,
-/// `transitionRefused` to 1, `invalid` to 65 (or 64 for a command-line option).
+/// `transitionRefused` and `wordingFrozen` to 1, `invalid` to 65 (or 64 for a command-line option).
 public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `role` is nil when the user is deactivated.
     case notPermitted(handle: String, role: Role?, action: Action)
     case userInactive(handle: String)
     case fourEyes(handle: String, action: Action)
     case transitionRefused(action: Action, state: ReviewState, allowed: [Action])
+    /// A change to what a proposed or approved verdict checked: the text, claimant or date.
+    case wordingFrozen(state: ReviewState, fields: [String])
     case invalid(field: String, reason: String)
 
     public var description: String { message(claim: nil) }
@@ -41,6 +43,11 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             default:
                 return "\(subject) is \(name); a claim that is \(name) can be \(listing(moves, joinedBy: "or"))"
             }
+        case let .wordingFrozen(state, fields):
+            let subject = claim.map(\.description) ?? "the claim"
+            let names = fields.map { $0 == "said_on" ? "date said" : $0 }
+            return "\(subject) is \(state.displayName): its \(listing(names, joinedBy: "and")) cannot change while its verdict is "
+                + (state == .inReview ? "proposed" : "approved")
         case let .invalid(field, reason):
             return "invalid \(field): \(reason)"
         }
@@ -59,6 +66,10 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
             let states = Workflow.states(allowing: action).map(\.displayName)
             guard !states.isEmpty else { return nil }
             return "\(action.command) needs a claim that is \(listing(states, joinedBy: "or"))"
+        case let .wordingFrozen(state, _):
+            return state == .inReview
+                ? "return the verdict first (verdict return), or change only tags, priority and due date"
+                : "reopen the claim after publication for a correction (claim reopen), or change only tags, priority and due date"
         case .invalid:
             return nil
         }

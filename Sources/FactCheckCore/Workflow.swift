@@ -106,8 +106,17 @@ public enum Workflow {
         _ = try target(of: .assign, from: state)
     }
 
-    public static func checkEditable(_ state: ReviewState) throws(DomainError) {
+    /// While a verdict is proposed or approved, the claim it checked cannot change under it:
+    /// only its upkeep (tags, priority, due date) may be edited.
+    static let wordingFrozenStates: Set<ReviewState> = [.inReview, .approved]
+
+    /// `changing` names the fields an edit changes, as the user knows them.
+    public static func checkEditable(_ state: ReviewState, changing fields: [String] = []) throws(DomainError) {
         _ = try target(of: .editClaim, from: state)
+        let wording = fields.filter { ["text", "claimant", "said_on"].contains($0) }
+        if wordingFrozenStates.contains(state), !wording.isEmpty {
+            throw .wordingFrozen(state: state, fields: wording)
+        }
     }
 
     /// Sources may be added or retracted while logged, in research or in review.

@@ -140,8 +140,12 @@ extension Store {
     public func editClaim(_ number: ClaimNumber, _ edit: ClaimEdit, by actor: Actor) throws -> ClaimRecord {
         try Permissions.check(actor, .editClaim)
         return try mutateClaim(number) { conn, current in
-            try Workflow.checkEditable(current.state)
             let old = try self.claim(number.value, conn)!
+            var changing: [String] = []
+            if let text = edit.text, text != old.text { changing.append("text") }
+            if let claimant = edit.claimant, claimant != old.claimant { changing.append("claimant") }
+            if let said = edit.saidOn?.description, said != old.saidOn { changing.append("said_on") }
+            try Workflow.checkEditable(current.state, changing: changing)
             var before: [String: AuditPayload.Value] = [:]
             var after: [String: AuditPayload.Value] = [:]
             if let text = edit.text, text != old.text {

@@ -80,6 +80,11 @@ import Testing
                 mentions: ["logged", "claim start"]),
         Refusal("start a claim in review", .inReview, ["claim", "start", "C-1"], as: "chen", exit: 1,
                 mentions: ["in review", "verdict approve", "verdict return"]),
+        Refusal("edit the text under a proposed verdict", .inReview,
+                ["claim", "edit", "C-1", "--text", "The talks lasted twelve hours.", "--priority", "high"], as: "ed",
+                exit: 1, mentions: ["C-1", "in review", "text", "verdict return"]),
+        Refusal("edit the claimant under a proposed verdict", .inReview,
+                ["claim", "edit", "C-1", "--claimant", "Someone else"], as: "ed", exit: 1, mentions: ["claimant"]),
         Refusal("reject a claim in review", .inReview, ["claim", "reject", "C-1", "--reason", "no"], as: "ed", exit: 1,
                 mentions: ["in review"]),
         Refusal("propose without any source", .researching,
@@ -138,6 +143,17 @@ import Testing
             try desk.toReview(claim)
         }
         return desk
+    }
+
+    /// Under a proposed verdict the claim's upkeep still moves: tags, priority, due date.
+    @Test func upkeepEditsPassUnderAProposedVerdict() throws {
+        let desk = try Self.prepare(.inReview)
+        try desk.ok(["claim", "edit", "C-1", "--priority", "urgent", "--tag", "summit", "--due", "2026-12-01"], as: Desk.editor)
+        let claim = try desk.claim("C-1")
+        #expect(claim["priority"] as? String == "urgent")
+        #expect(claim["state"] as? String == "in_review")
+        // Giving the same text again changes nothing, so it is not refused either.
+        try desk.ok(["claim", "edit", "C-1", "--text", "The talks lasted eleven hours.", "--priority", "low"], as: Desk.editor)
     }
 
     /// Mistakes the argument parser catches exit 64 too, and should read like every other error.

@@ -172,6 +172,25 @@ struct UpkeepTests {
         }
     }
 
+    /// What a verdict checked (text, claimant, date said) is frozen while the verdict is
+    /// proposed or approved; upkeep fields are not.
+    @Test(arguments: ReviewState.allCases)
+    func editWording(_ state: ReviewState) {
+        let wording = refusal { () throws(DomainError) in try Workflow.checkEditable(state, changing: ["text", "said_on"]) }
+        let upkeep = refusal { () throws(DomainError) in try Workflow.checkEditable(state, changing: ["tags", "priority"]) }
+        switch state {
+        case .logged, .researching:
+            #expect(wording == nil && upkeep == nil)
+        case .inReview, .approved:
+            #expect(wording == .wordingFrozen(state: state, fields: ["text", "said_on"]))
+            #expect(upkeep == nil)
+            #expect(wording?.message(claim: ClaimNumber(3)) == "C-3 is \(state.displayName): its text and date said cannot change "
+                + "while its verdict is \(state == .inReview ? "proposed" : "approved")")
+        case .published, .rejected:
+            #expect(wording == .transitionRefused(action: .editClaim, state: state, allowed: [.reopen]))
+        }
+    }
+
     @Test(arguments: ReviewState.allCases)
     func sources(_ state: ReviewState) {
         let error = refusal { () throws(DomainError) in try Workflow.checkSourcesEditable(state) }

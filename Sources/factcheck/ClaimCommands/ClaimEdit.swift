@@ -8,7 +8,10 @@ extension ClaimCommand {
             commandName: "edit",
             abstract: "Correct a claim's details (editors); not once published or rejected.",
             discussion: """
-                --tag replaces the claim's tags with those given.
+                --tag replaces the claim's tags with those given. While a verdict is proposed or \
+                approved, the text, claimant and date said are what it was reached on: only tags, \
+                priority and due date may change (verdict return, or claim reopen after \
+                publication, comes first).
 
                 Example:
                   factcheck claim edit C-3 --priority urgent --due 2026-11-22 --as maria

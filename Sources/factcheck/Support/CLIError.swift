@@ -43,7 +43,7 @@ enum Failure {
     static func exitCode(_ error: DomainError) -> Int32 {
         switch error {
         case .notPermitted, .userInactive, .fourEyes: return 77
-        case .transitionRefused: return 1
+        case .transitionRefused, .wordingFrozen: return 1
         case .invalid: return 64
         }
     }
