@@ -41,12 +41,16 @@ public struct ClaimEdit: Sendable {
     }
 }
 
-/// The part of a stored claim that decisions read, with the version the write must match.
-struct ClaimState {
-    let number: ClaimNumber
-    let state: ReviewState
-    let assignee: String?
+/// The part of a stored claim that decisions read, with the version the write must match;
+/// also what a change returns, read back cheaply after it.
+public struct ClaimState: Sendable {
+    public let number: ClaimNumber
+    public let state: ReviewState
+    public let assignee: String?
     let version: Int
+
+    /// `C-<n>`.
+    public var id: String { number.description }
 }
 
 extension Store {
@@ -137,7 +141,7 @@ extension Store {
 
     // MARK: Changing a claim
 
-    public func editClaim(_ number: ClaimNumber, _ edit: ClaimEdit, by actor: Actor) throws -> ClaimRecord {
+    public func editClaim(_ number: ClaimNumber, _ edit: ClaimEdit, by actor: Actor) throws -> ClaimState {
         try Permissions.check(actor, .editClaim)
         return try mutateClaim(number) { conn, current in
             let old = try self.claim(number.value, conn)!
@@ -181,7 +185,7 @@ extension Store {
         }
     }
 
-    public func assign(_ number: ClaimNumber, to assignee: String, note: String?, by actor: Actor) throws -> ClaimRecord {
+    public func assign(_ number: ClaimNumber, to assignee: String, note: String?, by actor: Actor) throws -> ClaimState {
         try Permissions.check(actor, .assign)
         return try mutateClaim(number) { conn, current in
             try Workflow.checkAssignable(current.state)
@@ -202,7 +206,7 @@ extension Store {
 
     /// `claim start`, `claim reject`, `claim publish` and `claim reopen`.
     public func move(_ number: ClaimNumber, _ action: Action, by actor: Actor, reason: String? = nil,
-                     publishedURL: String? = nil) throws -> ClaimRecord {
+                     publishedURL: String? = nil) throws -> ClaimState {
         try mutateClaim(number) { conn, current in
             let target = try Workflow.decide(action, by: actor, state: current.state)
             let stream = "claim:\(number.value)"
@@ -250,13 +254,15 @@ extension Store {
     // MARK: The shared mechanism
 
     /// Reads the claim, runs the decision and writes in one transaction, then returns the
-    /// claim as stored. Domain refusals are reported with the claim's number.
-    func mutateClaim(_ number: ClaimNumber, _ body: (Connection, ClaimState) throws -> Void) throws -> ClaimRecord {
+    /// claim's state as stored. Domain refusals are reported with the claim's number.
+    /// (The state is read back by the primary key alone: a new session pays for every other
+    /// table it touches, so the whole record is not re-read for a one-line answer.)
+    func mutateClaim(_ number: ClaimNumber, _ body: (Connection, ClaimState) throws -> Void) throws -> ClaimState {
         do {
             return try transaction { conn in
                 let current = try self.claimState(number, conn)
                 try body(conn, current)
-                return try self.claim(number.value, conn)!
+                return try self.claimState(number, conn)
             }
         } catch let error as DomainError {
             throw StoreError.refused(error, claim: number)

@@ -61,7 +61,7 @@ extension Store {
     }
 
     /// Adds further appearances to an existing claim (how a duplicate is linked, not logged twice).
-    public func addAppearances(_ urls: [String], to number: ClaimNumber, by actor: Actor) throws -> ClaimRecord {
+    public func addAppearances(_ urls: [String], to number: ClaimNumber, by actor: Actor) throws -> ClaimState {
         try Permissions.check(actor, .editClaim)
         return try mutateClaim(number) { conn, current in
             var added: [String] = []
