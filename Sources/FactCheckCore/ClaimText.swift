@@ -19,7 +19,8 @@ public enum ClaimText {
         // ASCII is its own NFKC form, and its case fold is its lowercase: the common case
         // skips Foundation's folding, which costs more than the rest of an imported row.
         let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : foldedByFoundation(text)
-        var result = String.UnicodeScalarView()
+        var result: [UInt8] = []
+        result.reserveCapacity(folded.utf8.count)
         var pendingSpace = false
         for scalar in folded.unicodeScalars {
             let kind = scalar.isASCII ? asciiKinds[Int(scalar.value)] : kind(of: scalar)
@@ -29,12 +30,12 @@ public enum ClaimText {
             case .separator:
                 pendingSpace = true
             case .kept:
-                if pendingSpace, !result.isEmpty { result.append(" ") }
+                if pendingSpace, !result.isEmpty { result.append(UInt8(ascii: " ")) }
                 pendingSpace = false
-                result.append(scalar)
+                UTF8.encode(scalar) { result.append($0) }
             }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     private enum Kind { case dropped, separator, kept }
