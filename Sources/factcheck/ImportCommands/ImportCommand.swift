@@ -70,7 +70,7 @@ struct ImportCommand: ParsableCommand {
                     throw CLIError.badInput("\(file) \(failure)")
                 }
                 let layout = try validatedInput { () throws(DomainError) in try ImportLayout(header: header.fields, map: renames) }
-                let progress = Progress(total: raw.count)
+                let progress = ProgressLine()
                 do {
                     return try session.store.importClaims(
                         file: url.lastPathComponent, by: actor, dryRun: dryRun
@@ -93,7 +93,7 @@ struct ImportCommand: ParsableCommand {
                             case .success(let row): if problems.isEmpty { try sink.add(row) }
                             case .failure(let p): problems.append(p)
                             }
-                            progress.update(reader.offset)
+                            progress.show("checking: \(raw.count > 0 ? reader.offset * 100 / raw.count : 100)%")
                         }
                         progress.finish()
                         // An archive from someone who may not import one is a matter of rights, not of data.
@@ -149,23 +149,4 @@ struct ImportCommand: ParsableCommand {
 /// A domain refusal of the file's contents: bad input data (65), not a usage error.
 func validatedInput<T>(_ body: () throws(DomainError) -> T) throws -> T {
     do { return try body() } catch { throw CLIError.badInput(error.description) }
-}
-
-/// A progress line on stderr when it is a terminal.
-final class Progress {
-    private let total: Int
-    private let enabled = isatty(STDERR_FILENO) == 1
-    private var last = Date()
-
-    init(total: Int) { self.total = total }
-
-    func update(_ done: Int) {
-        guard enabled, Date().timeIntervalSince(last) > 0.25 else { return }
-        last = Date()
-        FileHandle.standardError.write(Data("\rchecking: \(total > 0 ? done * 100 / total : 100)%".utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-    }
 }

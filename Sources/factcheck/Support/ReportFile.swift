@@ -9,8 +9,7 @@ final class ReportFile {
     private let partialPath: String?
     private var buffer: [UInt8] = []
     private var rows = 0
-    private var lastProgress = Date()
-    private let showProgress: Bool
+    private let progress = ProgressLine()
     private let noun: String
     private var closed = false
 
@@ -30,7 +29,6 @@ final class ReportFile {
             finalPath = nil
             partialPath = nil
         }
-        showProgress = isatty(STDERR_FILENO) == 1
         buffer.reserveCapacity(1 << 17)
         // Spreadsheets (Excel above all) read UTF-8 only with the byte-order mark.
         if excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
@@ -41,10 +39,7 @@ final class ReportFile {
         buffer.append(contentsOf: bytes)
         rows += 1
         if buffer.count >= 1 << 16 { try flush() }
-        if showProgress, rows % 10_000 == 0, Date().timeIntervalSince(lastProgress) > 0.25 {
-            lastProgress = Date()
-            FileHandle.standardError.write(Data("\r\(noun): \(rows - 1) rows…".utf8))
-        }
+        if rows % 10_000 == 0 { progress.show("\(noun): \(rows - 1) rows…") }
     }
 
     func write(_ text: String) throws {
@@ -68,7 +63,7 @@ final class ReportFile {
     /// Flushes, and gives the file its final name.
     func finish() throws {
         try flush()
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        progress.finish()
         if let finalPath, let partialPath {
             let synced = fsync(fd) == 0 || errno == EINVAL
             closed = true
