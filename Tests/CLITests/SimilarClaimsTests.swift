@@ -47,4 +47,51 @@ import Testing
         let byNumber = try desk.ok(["claim", "similar", first], as: Desk.reviewer)
         #expect(!byNumber.stdout.contains("\(first) "), "a claim is not similar to itself: \(byNumber)")
     }
+
+    /// A large desk: candidates must contain the text's rarest words, found by the trigram
+    /// index; the answer is the same kind of list, and the plan shows the index.
+    @Test func onALargeDeskTheRarestWordsLeadTheTrigramIndex() throws {
+        let desk = try Desk.make()
+        let conn = try desk.connection()
+        defer { conn.close() }
+        // 6,000 claims sharing their phrasing, as a desk's do: 20 subjects x 30 places x figures.
+        try conn.execute("""
+            INSERT INTO claims (text, normalized_text, claimant, created_by)
+            SELECT t, lower(regexp_replace(t, '[.,]', '', 'g')), 'Speaker ' || g % 50, 'ed'
+            FROM (SELECT g, (ARRAY['exports','imports','rents','wages','fares','taxes','tariffs','pensions','fees','prices',
+                                   'rates','costs','sales','debts','loans','grants','fines','bonuses','tolls','levies'])[1 + g % 20]
+                         || ' in ' || (ARRAY['arvenia','belmark','corvale','dunmore','elsby','felstad','gorran','halden',
+                                             'ilsby','jarrow','kestrel','lindvik','marren','newhall','orla','pellgrave',
+                                             'quarry','redmarsh','stavik','tornby','ulden','varnholm','westmere','yarrow',
+                                             'zelna','ashford','brenna','castel','drumlin','eastmoor'])[1 + (g / 20) % 30]
+                         || ' rose by ' || g || ' percent last year, says the minister.' AS t
+                  FROM generate_series(1, 6000) g) x;
+            ANALYZE claims;
+            """)
+        let original = try desk.logClaim("Unemployment in Quixotania fell by half since the floods, says the minister.")
+        let restated = try desk.logClaim("The minister says unemployment in Quixotania has halved since the floods.",
+                                         claimant: "A viral post")
+        let plan = try desk.ok(["claim", "similar", original, "--explain"], as: Desk.reviewer).stdout
+        // Only claims with the text's rare words are compared (the trigram index finds them on a
+        // desk of a million; on this one the planner may read the table, as it should).
+        #expect(plan.contains("'%quixotania%'"), "the rare words lead: \(plan)")
+        #expect(!plan.contains("'%minister%'") && !plan.contains("'%says%'"), "common words do not: \(plan)")
+        #expect(!plan.contains(" % "), "not the full comparison: \(plan)")
+
+        let listed = try desk.ok(["claim", "similar", original, "--format", "json"], as: Desk.reviewer)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? String } == [restated], "\(listed)")
+        #expect((rows.first?["similarity"] as? Double ?? 0) >= 0.3)
+
+        // The many claims that only share "rose by … percent, says the minister" are not hits.
+        let common = try desk.ok(["claim", "similar", "Rents in Marren rose by 12 percent last year, says the minister",
+                                  "--format", "json"], as: Desk.reviewer)
+        let commonRows = try #require(try JSONSerialization.jsonObject(with: Data(common.stdout.utf8)) as? [[String: Any]])
+        #expect(commonRows.count == 10, "\(common)")
+        #expect(commonRows.allSatisfy { ($0["text"] as? String)?.hasPrefix("rents in marren") == true }, "\(common)")
+
+        // Words that occur nowhere: nothing reads like it, and that is quick to say.
+        let nowhere = try desk.ok(["claim", "similar", "Zyxq wobblefrot plinth", "--format", "json"], as: Desk.reviewer)
+        #expect((try JSONSerialization.jsonObject(with: Data(nowhere.stdout.utf8)) as? [Any])?.isEmpty == true, "\(nowhere)")
+    }
 }

@@ -9,7 +9,9 @@ extension ClaimCommand {
             commandName: "similar",
             abstract: "Claims that read like a claim or a text: already checked?",
             discussion: """
-                Similarity is PostgreSQL's trigram similarity (pg_trgm) of the normalised texts, 0 to 1.
+                Similarity is PostgreSQL's trigram similarity (pg_trgm) of the normalised texts, 0 to 1. \
+                On a desk of more than 5,000 claims, only claims that contain the text's rare words \
+                (found through the trigram index) are compared.
 
                 Examples:
                   factcheck claim similar C-12 --as ana
