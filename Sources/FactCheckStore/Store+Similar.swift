@@ -20,12 +20,11 @@ extension Store {
     /// that takes seconds: claims share their phrasing ("fell by", "percent", "says the
     /// minister"), so a 12-word text has trigrams in common with half of a million claims, and
     /// each must be rechecked. There the trigram index first finds the claims that contain the
-    /// text's rare words (any of them, as long as together they occur in at most 2,000 claims),
+    /// text's rare words (any of them, as long as together they occur in at most 1,000 claims),
     /// or, when even its rarest word is common, the claims that contain its two or three rarest
     /// words together; those are then compared. Rarity comes from the table's statistics
-    /// (pg_stats on the full-text column) and, for words too rare to be listed there, from a
-    /// count through the index. Figures never lead: a claim with other figures is the related
-    /// claim a desk most wants to see.
+    /// (pg_stats on the full-text column). Figures never lead: a claim with other figures is the
+    /// related claim a desk most wants to see.
     public func similarClaims(to text: String, excluding: ClaimNumber? = nil, threshold: Double = 0.3,
                               limit: Int = 10) throws -> [SimilarClaim] {
         try read { conn in
@@ -54,17 +53,18 @@ extension Store {
     /// Desks up to this size compare every claim.
     static let comparedInFull = 5_000
     /// At most this many claims are compared on a larger desk (expected, from the statistics).
-    static let candidateBudget = 2_000.0
+    static let candidateBudget = 1_000.0
+    /// And never more than this many, whatever the statistics expected: past it, the answer
+    /// comes from the first claims found (a text made of common words on a large desk).
+    static let compared = 1_500
 
     /// Which claims a similarity query compares.
     enum Candidates: Equatable {
         /// Every claim, through `%` (a small desk).
         case all
-        /// Claims containing any of these words.
-        case anyOf([String])
-        /// Claims containing all of these words.
-        case allOf([String])
-        /// None: no word of the text occurs in any claim.
+        /// Claims containing all the words of at least one group.
+        case containing([[String]])
+        /// None: the text has no word to look for.
         case none
     }
 
@@ -79,70 +79,94 @@ extension Store {
             """
         let order: SQL = "ORDER BY score DESC, c.id LIMIT \(limit)"
         let excluded = excluding?.value ?? 0
-        let containing: (String) -> SQL = { "c.normalized_text LIKE \("%" + $0 + "%")" }
         let candidates: SQL
-        switch try similarCandidates(normalized, excluding: excluding, conn) {
+        switch try similarCandidates(normalized, conn) {
         case .all:
             try conn.query("SELECT set_config('pg_trgm.similarity_threshold', \(String(threshold)), true)")
             return "\(select) WHERE c.normalized_text % \(normalized) AND c.id <> \(excluded) \(order)"
-        case .anyOf(let words): candidates = "(" + SQL.joined(words.map(containing), separator: " OR ") + ")"
-        case .allOf(let words): candidates = SQL.joined(words.map(containing), separator: " AND ")
-        case .none: candidates = "false"
+        case .containing(let groups):
+            // A word's first eight letters find it: every further trigram is one more posting list
+            // to read, and endings ("-tion", "-ment") are in half the claims.
+            let all = groups.map { group in
+                "(" + SQL.joined(group.map { "c.normalized_text LIKE \("%" + String($0.prefix(8)) + "%")" },
+                                 separator: " AND ") + ")"
+            }
+            candidates = "(" + SQL.joined(all, separator: " OR ") + ")"
+        case .none:
+            candidates = "false"
         }
-        // The candidates first (materialised, so the planner cannot compare every claim instead).
+        // The candidates are scored where they are found (materialised, so the planner cannot
+        // score every claim instead); only the best are read in full.
         return """
-            WITH candidates AS MATERIALIZED (SELECT c.id FROM claims c WHERE \(candidates) AND c.id <> \(excluded))
-            \(select) JOIN candidates USING (id)
-            WHERE similarity(c.normalized_text, \(normalized)) >= \(threshold) \(order)
+            WITH scored AS MATERIALIZED (
+                SELECT c.id, similarity(c.normalized_text, \(normalized)) AS score
+                FROM claims c WHERE \(candidates) AND c.id <> \(excluded)
+                LIMIT \(Store.compared)
+            ), best AS (
+                SELECT id, score FROM scored WHERE score >= \(threshold) ORDER BY score DESC, id LIMIT \(limit)
+            )
+            SELECT c.id, c.state, c.text, c.claimant, best.score,
+                   (SELECT v.rating FROM verdicts v WHERE v.claim_id = c.id AND v.status = 'approved') AS rating
+            FROM best JOIN claims c USING (id)
+            ORDER BY best.score DESC, c.id
             """
     }
 
     /// Chooses the candidates from how many claims contain each word of the text (three letters
-    /// or more, not a figure). A word found only in the excluded claim does not count.
-    func similarCandidates(_ normalized: String, excluding: ClaimNumber?, _ conn: Connection) throws -> Candidates {
-        let words = Array(Set(normalized.split(separator: " ").map(String.init).filter { word in
-            word.unicodeScalars.count >= 3 && word.unicodeScalars.contains { $0.properties.isAlphabetic }
-                && !word.contains(where: { "%_\\".contains($0) })
-        })).sorted()
-        let rows = try conn.query("""
-            WITH common AS (
-                SELECT e.word, e.freq
-                FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(word, freq)
-                WHERE s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
-            ), total AS (
-                SELECT greatest(reltuples, 0)::float8 AS n FROM pg_class WHERE oid = 'claims'::regclass
-            )
-            SELECT w.word, t.n AS total,
-                   coalesce((SELECT freq * t.n FROM common WHERE common.word = w.word),
-                            CASE WHEN t.n > \(Store.comparedInFull) THEN
-                                (SELECT count(*) FROM (SELECT FROM claims c
-                                                       WHERE c.normalized_text LIKE '%' || w.word || '%'
-                                                         AND c.id <> \(excluding?.value ?? 0) LIMIT 5000) x)
-                            END)::float8 AS claims
-            FROM total t LEFT JOIN unnest(\(words)::text[]) AS w(word) ON true
-            """)
-        let total: Double = try rows.first?.require("total") ?? 0
-        guard total > Double(Store.comparedInFull) else { return .all }
-        let counted = try rows.compactMap { row -> (word: String, claims: Double)? in
-            guard let word: String = try row.decode("word"), let claims: Double = try row.decode("claims"), claims > 0
-            else { return nil }
-            return (word, claims)
-        }.sorted { ($0.claims, $0.word) < ($1.claims, $1.word) }
+    /// or more, not a figure), as the statistics of the full-text column tell it: ANALYZE keeps
+    /// the frequencies of its most common words, and a word not among them is rarer than all.
+    func similarCandidates(_ normalized: String, _ conn: Connection) throws -> Candidates {
+        let sequence = normalized.split(separator: " ").map(String.init)
+        // Words of five letters or more, if the text has any: a shorter one is in many longer
+        // words ("list" in "journalist"), and has too few trigrams to find it alone.
+        let shortest = sequence.contains { $0.unicodeScalars.count >= 5 } ? 5 : 3
+        var positions: [String: [Int]] = [:]
+        for (i, word) in sequence.enumerated()
+        where word.unicodeScalars.count >= shortest && word.unicodeScalars.contains(where: \.properties.isAlphabetic)
+            && !word.contains(where: { "%_\\".contains($0) }) {
+            positions[word, default: []].append(i)
+        }
+        let stats = try conn.query("""
+            SELECT greatest(c.reltuples, 0)::float8 AS total, s.most_common_elems::text AS words,
+                   s.most_common_elem_freqs::text[] AS freqs
+            FROM pg_class c
+            LEFT JOIN pg_stats s ON s.schemaname = current_schema() AND s.tablename = 'claims' AND s.attname = 'search'
+            WHERE c.oid = 'claims'::regclass
+            """).first
+        let total: Double = try stats?.require("total") ?? 0
+        // A small desk, or a large one never analysed: compare every claim.
+        guard total > Double(Store.comparedInFull), let listed: String = try stats?.decode("words"),
+              let freqText: String = try stats?.decode("freqs") else { return .all }
+        let words = try TextArray(postgresText: listed).elements
+        // The array ends with the least and greatest frequency and that of empty values.
+        let freqs = try TextArray(postgresText: freqText).elements.compactMap(Double.init)
+        guard freqs.count >= words.count, let least = freqs.prefix(words.count).min() else { return .all }
+        let frequency = Dictionary(zip(words, freqs), uniquingKeysWith: { a, _ in a })
+        let counted = positions.keys.map { (word: $0, claims: (frequency[$0] ?? least / 2) * total) }
+            .sorted { ($0.claims, $0.word) < ($1.claims, $1.word) }
         guard let rarest = counted.first else { return .none }
         if rarest.claims <= Store.candidateBudget {
             var sum = 0.0
-            return .anyOf(counted.prefix { word in
+            return .containing(counted.prefix { word in
                 sum += word.claims
                 return sum <= Store.candidateBudget
-            }.map(\.word))
+            }.map { [$0.word] })
         }
-        var required: [String] = []
-        var expected = total
-        for word in counted where required.count < 3 && expected > Store.candidateBudget / 4 {
-            required.append(word.word)
-            expected *= word.claims / total
+        // Every word is common: claims with two of the three rarest, pairs rare enough, so that a
+        // restatement with another speaker is still found. Words next to a chosen one are passed
+        // over, as they come with it ("vera lukin", "think tank", "minimum wage").
+        var rare: [(word: String, claims: Double)] = []
+        for word in counted where rare.count < 3 {
+            let chosen = rare.flatMap { positions[$0.word]! }
+            guard !positions[word.word]!.contains(where: { p in chosen.contains { abs($0 - p) == 1 } }) else { continue }
+            rare.append(word)
         }
-        return .allOf(required)
+        guard rare.count > 1 else { return .containing([rare.map(\.word)]) }
+        let expected = { (pair: [(word: String, claims: Double)]) in pair.reduce(total) { $0 * $1.claims / total } }
+        let pairs = [[rare[0], rare[1]]] + (rare.count == 3 ? [[rare[0], rare[2]], [rare[1], rare[2]]] : [])
+        let cheap = pairs.filter { expected($0) <= Store.candidateBudget / 3 }
+        guard !cheap.isEmpty else { return .containing([rare.map(\.word)]) }
+        return .containing(cheap.map { $0.map(\.word) })
     }
 
     /// The text of a stored claim.

@@ -16,6 +16,7 @@ struct FactCheck: ParsableCommand {
             Example:
               factcheck claim list --state researching --as ana
             """,
+        version: "factcheck 0.9.0 (schema V\(Migration.all.last?.version ?? 0))",
         subcommands: [
             DBCommand.self, UserCommand.self, ScaleCommand.self, ArticleCommand.self, ClaimCommand.self,
             SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
