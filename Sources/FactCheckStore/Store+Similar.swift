@@ -165,8 +165,10 @@ extension Store {
         let expected = { (pair: [(word: String, claims: Double)]) in pair.reduce(total) { $0 * $1.claims / total } }
         let pairs = [[rare[0], rare[1]]] + (rare.count == 3 ? [[rare[0], rare[2]], [rare[1], rare[2]]] : [])
         let cheap = pairs.filter { expected($0) <= Store.candidateBudget / 3 }
-        guard !cheap.isEmpty else { return .containing([rare.map(\.word)]) }
-        return .containing(cheap.map { $0.map(\.word) })
+        if !cheap.isEmpty { return .containing(cheap.map { $0.map(\.word) }) }
+        // No pair is cheap enough to allow another: the rarest pair alone, or all three together.
+        let rarestPair = pairs[0]
+        return .containing([expected(rarestPair) <= Store.candidateBudget ? rarestPair.map(\.word) : rare.map(\.word)])
     }
 
     /// The text of a stored claim.
