@@ -85,6 +85,9 @@ extension Store {
             try conn.query("SELECT set_config('pg_trgm.similarity_threshold', \(String(threshold)), true)")
             return "\(select) WHERE c.normalized_text % \(normalized) AND c.id <> \(excluded) \(order)"
         case .containing(let groups):
+            // Read the candidates through the index even under the cap below: a scan of the
+            // table in its own order would stop at the first claims with a common word.
+            try conn.query("SELECT set_config('enable_seqscan', 'off', true)")
             // A word's first eight letters find it: every further trigram is one more posting list
             // to read, and endings ("-tion", "-ment") are in half the claims.
             let all = groups.map { group in
@@ -141,34 +144,44 @@ extension Store {
         // The array ends with the least and greatest frequency and that of empty values.
         let freqs = try TextArray(postgresText: freqText).elements.compactMap(Double.init)
         guard freqs.count >= words.count, let least = freqs.prefix(words.count).min() else { return .all }
-        let frequency = Dictionary(zip(words, freqs), uniquingKeysWith: { a, _ in a })
-        let counted = positions.keys.map { (word: $0, claims: (frequency[$0] ?? least / 2) * total) }
-            .sorted { ($0.claims, $0.word) < ($1.claims, $1.word) }
-        guard let rarest = counted.first else { return .none }
-        if rarest.claims <= Store.candidateBudget {
-            var sum = 0.0
-            return .containing(counted.prefix { word in
-                sum += word.claims
-                return sum <= Store.candidateBudget
-            }.map { [$0.word] })
+        // A word is looked for as a piece of text, so it is in as many claims as the listed words
+        // it is part of ("number" in "numbers"); one listed nowhere is rarer than all of them.
+        let listedFreqs = Array(zip(words, freqs))
+        let counted = positions.keys.map { word in
+            (word: word, claims: max(listedFreqs.reduce(0) { $1.0.contains(word) ? $0 + $1.1 : $0 }, least / 2) * total)
+        }.sorted { ($0.claims, $0.word) < ($1.claims, $1.word) }
+        guard !counted.isEmpty else { return .none }
+        // The rare words, any of them, as many as half the budget allows; then the common ones in
+        // pairs, so that a claim worded without the rare ones (another speaker, another place
+        // name for the same town) is found too.
+        var sum = 0.0
+        let rare = counted.prefix { word in
+            sum += word.claims
+            return sum <= Store.candidateBudget / 2
         }
-        // Every word is common: claims with two of the three rarest, pairs rare enough, so that a
-        // restatement with another speaker is still found. Words next to a chosen one are passed
-        // over, as they come with it ("vera lukin", "think tank", "minimum wage").
-        var rare: [(word: String, claims: Double)] = []
-        for word in counted where rare.count < 3 {
-            let chosen = rare.flatMap { positions[$0.word]! }
-            guard !positions[word.word]!.contains(where: { p in chosen.contains { abs($0 - p) == 1 } }) else { continue }
-            rare.append(word)
+        let groups = rare.map { [$0.word] } + commonGroups(Array(counted.dropFirst(rare.count)), positions, total: total,
+                                                           alone: rare.isEmpty)
+        return groups.isEmpty ? .none : .containing(groups)
+    }
+
+    /// Claims with two of the three rarest common words, pairs rare enough (or, failing that,
+    /// the rarest pair, or all three together). Words next to a chosen one are passed over, as
+    /// they come with it ("vera lukin", "think tank", "minimum wage"). `alone`: nothing else is
+    /// looked for, so one common word is better than none.
+    func commonGroups(_ counted: [(word: String, claims: Double)], _ positions: [String: [Int]], total: Double,
+                      alone: Bool) -> [[String]] {
+        var chosen: [(word: String, claims: Double)] = []
+        for word in counted where chosen.count < 3 {
+            let taken = chosen.flatMap { positions[$0.word]! }
+            guard !positions[word.word]!.contains(where: { p in taken.contains { abs($0 - p) == 1 } }) else { continue }
+            chosen.append(word)
         }
-        guard rare.count > 1 else { return .containing([rare.map(\.word)]) }
-        let expected = { (pair: [(word: String, claims: Double)]) in pair.reduce(total) { $0 * $1.claims / total } }
-        let pairs = [[rare[0], rare[1]]] + (rare.count == 3 ? [[rare[0], rare[2]], [rare[1], rare[2]]] : [])
+        guard chosen.count > 1 else { return alone ? chosen.map { [$0.word] } : [] }
+        let expected = { (group: [(word: String, claims: Double)]) in group.reduce(total) { $0 * $1.claims / total } }
+        let pairs = [[chosen[0], chosen[1]]] + (chosen.count == 3 ? [[chosen[0], chosen[2]], [chosen[1], chosen[2]]] : [])
         let cheap = pairs.filter { expected($0) <= Store.candidateBudget / 3 }
-        if !cheap.isEmpty { return .containing(cheap.map { $0.map(\.word) }) }
-        // No pair is cheap enough to allow another: the rarest pair alone, or all three together.
-        let rarestPair = pairs[0]
-        return .containing([expected(rarestPair) <= Store.candidateBudget ? rarestPair.map(\.word) : rare.map(\.word)])
+        if !cheap.isEmpty { return cheap.map { $0.map(\.word) } }
+        return [expected(pairs[0]) <= Store.candidateBudget / 2 ? pairs[0].map(\.word) : chosen.map(\.word)]
     }
 
     /// The text of a stored claim.

@@ -94,4 +94,37 @@ import Testing
         let nowhere = try desk.ok(["claim", "similar", "Zyxq wobblefrot plinth", "--format", "json"], as: Desk.reviewer)
         #expect((try JSONSerialization.jsonObject(with: Data(nowhere.stdout.utf8)) as? [Any])?.isEmpty == true, "\(nowhere)")
     }
+
+    /// A restatement by another speaker: the speaker's words are rare but not in the original,
+    /// so the common words are also looked for in pairs, and the original is found among
+    /// hundreds of look-alikes.
+    @Test func commonWordsInPairsFindARestatementByAnotherSpeaker() throws {
+        let desk = try Desk.make()
+        let conn = try desk.connection()
+        defer { conn.close() }
+        // 6,000 claims over 6 subjects, 6 places and 5 speakers: every word is in 1,000 claims or more.
+        try conn.execute("""
+            INSERT INTO claims (text, normalized_text, claimant, created_by)
+            SELECT t, lower(regexp_replace(t, '[.,]', '', 'g')), 'Speaker ' || g % 50, 'ed'
+            FROM (SELECT g, (ARRAY['exports','rents','wages','fares','pensions','tariffs'])[1 + g % 6]
+                         || ' in ' || (ARRAY['arvenia','belmark','marren','halden','tornby','westmere'])[1 + (g / 6) % 6]
+                         || ' rose by ' || g || ' percent last year, says '
+                         || (ARRAY['the minister','the mayor','a union leader','the governor','a think tank'])[1 + (g / 36) % 5]
+                         || '.' AS t
+                  FROM generate_series(1, 6000) g) x;
+            ANALYZE claims;
+            """)
+        let original = try desk.logClaim("Pensions in Halden rose by 9999 percent last year, says the mayor.")
+        let restated = try desk.logClaim("Councillor Quentin Ashworth says pensions in Halden rose by 9999 percent last year.",
+                                         claimant: "Quentin Ashworth")
+        let plan = try desk.ok(["claim", "similar", restated, "--explain"], as: Desk.reviewer).stdout
+        #expect(plan.contains("'%quentin%'"), "the rare words, alone: \(plan)")
+        #expect(plan.contains("'%pensions%'") && plan.contains("'%halden%'") && plan.contains(" AND "),
+                "and the common ones in pairs: \(plan)")
+        let listed = try desk.ok(["claim", "similar", restated, "--format", "json"], as: Desk.reviewer)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["id"] as? String == original, "\(listed)")
+        let scores = rows.compactMap { $0["similarity"] as? Double }
+        #expect(scores == scores.sorted(by: >), "most similar first")
+    }
 }
