@@ -10,8 +10,8 @@ extension ClaimCommand {
             abstract: "Claims that read like a claim or a text: already checked?",
             discussion: """
                 Similarity is PostgreSQL's trigram similarity (pg_trgm) of the normalised texts, 0 to 1. \
-                On a desk of more than 5,000 claims, only claims that contain the text's rare words \
-                (found through the trigram index) are compared.
+                On a desk of more than 5,000 claims, only claims found through the trigram index are \
+                compared: those with any of the text's rare words, or with two of its commoner ones.
 
                 Examples:
                   factcheck claim similar C-12 --as ana
