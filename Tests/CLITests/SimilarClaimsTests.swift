@@ -51,23 +51,15 @@ import Testing
     /// A large desk: candidates must contain the text's rarest words, found by the trigram
     /// index; the answer is the same kind of list, and the plan shows the index.
     @Test func onALargeDeskTheRarestWordsLeadTheTrigramIndex() throws {
-        let desk = try Desk.make()
-        let conn = try desk.connection()
-        defer { conn.close() }
         // 6,000 claims sharing their phrasing, as a desk's do: 20 subjects x 30 places x figures.
-        try conn.execute("""
-            INSERT INTO claims (text, normalized_text, claimant, created_by)
-            SELECT t, lower(regexp_replace(t, '[.,]', '', 'g')), 'Speaker ' || g % 50, 'ed'
-            FROM (SELECT g, (ARRAY['exports','imports','rents','wages','fares','taxes','tariffs','pensions','fees','prices',
-                                   'rates','costs','sales','debts','loans','grants','fines','bonuses','tolls','levies'])[1 + g % 20]
-                         || ' in ' || (ARRAY['arvenia','belmark','corvale','dunmore','elsby','felstad','gorran','halden',
-                                             'ilsby','jarrow','kestrel','lindvik','marren','newhall','orla','pellgrave',
-                                             'quarry','redmarsh','stavik','tornby','ulden','varnholm','westmere','yarrow',
-                                             'zelna','ashford','brenna','castel','drumlin','eastmoor'])[1 + (g / 20) % 30]
-                         || ' rose by ' || g || ' percent last year, says the minister.' AS t
-                  FROM generate_series(1, 6000) g) x;
-            ANALYZE claims;
-            """)
+        let desk = try Self.lookAlikes(
+            subjects: ["exports", "imports", "rents", "wages", "fares", "taxes", "tariffs", "pensions", "fees", "prices",
+                       "rates", "costs", "sales", "debts", "loans", "grants", "fines", "bonuses", "tolls", "levies"],
+            places: ["arvenia", "belmark", "corvale", "dunmore", "elsby", "felstad", "gorran", "halden", "ilsby", "jarrow",
+                     "kestrel", "lindvik", "marren", "newhall", "orla", "pellgrave", "quarry", "redmarsh", "stavik",
+                     "tornby", "ulden", "varnholm", "westmere", "yarrow", "zelna", "ashford", "brenna", "castel",
+                     "drumlin", "eastmoor"],
+            speakers: ["the minister"])
         let original = try desk.logClaim("Unemployment in Quixotania fell by half since the floods, says the minister.")
         let restated = try desk.logClaim("The minister says unemployment in Quixotania has halved since the floods.",
                                          claimant: "A viral post")
@@ -99,21 +91,11 @@ import Testing
     /// so the common words are also looked for in pairs, and the original is found among
     /// hundreds of look-alikes.
     @Test func commonWordsInPairsFindARestatementByAnotherSpeaker() throws {
-        let desk = try Desk.make()
-        let conn = try desk.connection()
-        defer { conn.close() }
         // 6,000 claims over 6 subjects, 6 places and 5 speakers: every word is in 1,000 claims or more.
-        try conn.execute("""
-            INSERT INTO claims (text, normalized_text, claimant, created_by)
-            SELECT t, lower(regexp_replace(t, '[.,]', '', 'g')), 'Speaker ' || g % 50, 'ed'
-            FROM (SELECT g, (ARRAY['exports','rents','wages','fares','pensions','tariffs'])[1 + g % 6]
-                         || ' in ' || (ARRAY['arvenia','belmark','marren','halden','tornby','westmere'])[1 + (g / 6) % 6]
-                         || ' rose by ' || g || ' percent last year, says '
-                         || (ARRAY['the minister','the mayor','a union leader','the governor','a think tank'])[1 + (g / 36) % 5]
-                         || '.' AS t
-                  FROM generate_series(1, 6000) g) x;
-            ANALYZE claims;
-            """)
+        let desk = try Self.lookAlikes(
+            subjects: ["exports", "rents", "wages", "fares", "pensions", "tariffs"],
+            places: ["arvenia", "belmark", "marren", "halden", "tornby", "westmere"],
+            speakers: ["the minister", "the mayor", "a union leader", "the governor", "a think tank"])
         let original = try desk.logClaim("Pensions in Halden rose by 9999 percent last year, says the mayor.")
         let restated = try desk.logClaim("Councillor Quentin Ashworth says pensions in Halden rose by 9999 percent last year.",
                                          claimant: "Quentin Ashworth")
@@ -126,5 +108,25 @@ import Testing
         #expect(rows.first?["id"] as? String == original, "\(listed)")
         let scores = rows.compactMap { $0["similarity"] as? Double }
         #expect(scores == scores.sorted(by: >), "most similar first")
+    }
+
+    /// A desk of 6,000 claims worded alike: "<subject> in <place> rose by <n> percent last
+    /// year, says <speaker>.", the subjects changing fastest, then the places, then the
+    /// speakers; analysed, as autovacuum would have.
+    static func lookAlikes(subjects: [String], places: [String], speakers: [String]) throws -> Desk {
+        let desk = try Desk.make()
+        let conn = try desk.connection()
+        defer { conn.close() }
+        try conn.run("""
+            INSERT INTO claims (text, normalized_text, claimant, created_by)
+            SELECT t, lower(regexp_replace(t, '[.,]', '', 'g')), 'Speaker ' || g % 50, 'ed'
+            FROM (SELECT g, s[1 + g % cardinality(s)] || ' in ' || p[1 + (g / cardinality(s)) % cardinality(p)]
+                            || ' rose by ' || g || ' percent last year, says '
+                            || w[1 + (g / (cardinality(s) * cardinality(p))) % cardinality(w)] || '.' AS t
+                  FROM generate_series(1, 6000) g,
+                       (SELECT \(subjects)::text[] AS s, \(places)::text[] AS p, \(speakers)::text[] AS w) lists) x
+            """)
+        try conn.execute("ANALYZE claims")
+        return desk
     }
 }
