@@ -19,12 +19,10 @@ extension Store {
     /// On a small desk every claim is compared, through the trigram index's `%`. On a large one
     /// that takes seconds: claims share their phrasing ("fell by", "percent", "says the
     /// minister"), so a 12-word text has trigrams in common with half of a million claims, and
-    /// each must be rechecked. There the trigram index first finds the claims that contain the
-    /// text's rare words (any of them, as long as together they occur in at most 1,000 claims),
-    /// or, when even its rarest word is common, the claims that contain its two or three rarest
-    /// words together; those are then compared. Rarity comes from the table's statistics
-    /// (pg_stats on the full-text column). Figures never lead: a claim with other figures is the
-    /// related claim a desk most wants to see.
+    /// each must be rechecked. There the trigram index first finds candidates: the claims with
+    /// any of the text's rare words, and those with two of its three rarest common words (see
+    /// `similarCandidates`); only those are compared. Figures never lead: a claim with other
+    /// figures is the related claim a desk most wants to see.
     public func similarClaims(to text: String, excluding: ClaimNumber? = nil, threshold: Double = 0.3,
                               limit: Int = 10) throws -> [SimilarClaim] {
         try read { conn in
@@ -159,8 +157,8 @@ extension Store {
             sum += word.claims
             return sum <= Store.candidateBudget / 2
         }
-        let groups = rare.map { [$0.word] } + commonGroups(Array(counted.dropFirst(rare.count)), positions, total: total,
-                                                           alone: rare.isEmpty)
+        let groups = rare.map { [$0.word] } + Store.commonGroups(Array(counted.dropFirst(rare.count)), positions, total: total,
+                                                                 alone: rare.isEmpty)
         return groups.isEmpty ? .none : .containing(groups)
     }
 
@@ -168,8 +166,8 @@ extension Store {
     /// the rarest pair, or all three together). Words next to a chosen one are passed over, as
     /// they come with it ("vera lukin", "think tank", "minimum wage"). `alone`: nothing else is
     /// looked for, so one common word is better than none.
-    func commonGroups(_ counted: [(word: String, claims: Double)], _ positions: [String: [Int]], total: Double,
-                      alone: Bool) -> [[String]] {
+    static func commonGroups(_ counted: [(word: String, claims: Double)], _ positions: [String: [Int]], total: Double,
+                             alone: Bool) -> [[String]] {
         var chosen: [(word: String, claims: Double)] = []
         for word in counted where chosen.count < 3 {
             let taken = chosen.flatMap { positions[$0.word]! }
