@@ -3,7 +3,6 @@ import Testing
 
 /// How a large desk's similarity candidates are chosen from word counts (no database).
 @Suite struct SimilarCandidatesTests {
-
     /// Positions of the words in "the vera lukin says minimum wage in the capital".
     let positions: [String: [Int]] = ["vera": [1], "lukin": [2], "says": [3], "minimum": [4], "wage": [5], "capital": [8]]
 
