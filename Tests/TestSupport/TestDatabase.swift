@@ -65,7 +65,6 @@ public enum TestDatabase {
             usleep(100_000)
         }
         throw Missing()
-        return try conninfo(database: name)
     }
 }
 
