@@ -97,19 +97,6 @@ extension Store {
         }
         try conn.execute("CREATE INDEX ON import_rows (import_key); CREATE INDEX ON import_rows (normalized_text); ANALYZE import_rows")
 
-        // Assignees and archive people must be users of this desk.
-        let unknown = try conn.query("""
-            SELECT r.line, u.handle FROM import_rows r
-            CROSS JOIN LATERAL (VALUES (r.assignee), (r.proposed_by), (r.approved_by)) AS u(handle)
-            WHERE u.handle IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users x WHERE x.handle = u.handle)
-            ORDER BY r.line LIMIT 100
-            """)
-        if unknown.count > 0 {
-            throw StoreError.badRows(try unknown.map { row in
-                RowProblems(line: try row.require("line"), reasons: ["there is no user \(try row.require("handle", as: String.self))"])
-            })
-        }
-
         // Which rows land: the first of each key in the file, and none already stored.
         try conn.execute("""
             CREATE TEMP TABLE import_first ON COMMIT DROP AS

@@ -24,8 +24,6 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The claim's text matches an already logged claim.
     case duplicate(ClaimNumber, state: String)
-    /// Rows of an input file that cannot be imported; nothing was written.
-    case badRows([RowProblems])
     /// A database error that none of the above explains.
     case database(PostgresError)
 
@@ -48,8 +46,6 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .conflict(let what): return what
         case .duplicate(let number, let state):
             return "this claim is already logged as \(number) (\(state))"
-        case .badRows(let rows):
-            return "\(rows.count) row\(rows.count == 1 ? "" : "s") cannot be imported; nothing was imported"
         case .database(let error): return "database error: \(error.description)"
         }
     }

@@ -100,11 +100,11 @@ struct ImportCommand: ParsableCommand {
                         if problems.contains(where: \.needsAdmin) {
                             throw DomainError.notPermitted(handle: actor.handle, role: actor.role, action: .importArchive)
                         }
-                        if !problems.isEmpty { throw StoreError.badRows(problems) }
+                        if !problems.isEmpty { throw CLIError.badRows(problems) }
                     }
-                } catch StoreError.badRows(let rows) {
+                } catch CLIError.badRows(let rows) {
                     report(rows)
-                    throw StoreError.badRows(rows)
+                    throw CLIError.badRows(rows)
                 }
             }
             if output.format == .table {

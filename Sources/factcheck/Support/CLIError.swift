@@ -8,6 +8,8 @@ import Postgres
 enum CLIError: Error {
     case usage(String, hint: String?)
     case badInput(String)
+    /// Rows of an input file that cannot be imported (each reported on stderr); nothing was written.
+    case badRows([RowProblems])
     case fileUnreadable(String)
 }
 
@@ -18,7 +20,7 @@ enum Failure {
         case let error as CLIError:
             switch error {
             case .usage: return 64
-            case .badInput: return 65
+            case .badInput, .badRows: return 65
             case .fileUnreadable: return 66
             }
         case let error as DomainError:
@@ -31,7 +33,6 @@ enum Failure {
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1
             case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate: return 1
-            case .badRows: return 65
             }
         case let error as PostgresError:
             return error.isConnectionFailure ? 69 : error.isSerializationFailure ? 75 : 1
@@ -54,6 +55,8 @@ enum Failure {
             switch error {
             case .usage(let m, let hint): return (m, hint)
             case .badInput(let m), .fileUnreadable(let m): return (m, nil)
+            case .badRows(let rows):
+                return ("\(rows.count) row\(rows.count == 1 ? "" : "s") cannot be imported; nothing was imported", nil)
             }
         case let error as DomainError: return (error.description, error.hint)
         case let error as StoreError: return (error.description, error.hint)
