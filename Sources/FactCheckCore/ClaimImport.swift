@@ -100,7 +100,8 @@ extension ImportRow {
     /// Checks one record. Every problem of the row is returned, not only the first.
     /// `users` are the desk's handles, for assignee, proposed_by and approved_by.
     public static func parse(_ fields: [String], line: Int, layout: ImportLayout, scale: RatingScale,
-                             archiveAllowed: Bool, users: Set<String>? = nil) -> Swift.Result<ImportRow, RowProblems> {
+                             by importer: Actor, users: Set<String>? = nil) -> Swift.Result<ImportRow, RowProblems> {
+        let archiveAllowed = Permissions.allows(importer.role, .importArchive)
         var problems: [String] = []
         guard fields.count == layout.width else {
             return .failure(RowProblems(line: line, reasons: [
@@ -164,8 +165,14 @@ extension ImportRow {
         let approvedAt = cell(.approvedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "approved_at") } }
         let publishedAt = cell(.publishedAt).flatMap { v in check { () throws(DomainError) in try Validate.timestamp(v, field: "published_at") } }
         let publishedURL = cell(.publishedURL).flatMap { v in check { () throws(DomainError) in try Validate.url(v, field: "published_url") } }
-        let proposedBy = known(cell(.proposedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "proposed_by") } }, "proposed_by")
+        let givenProposer = known(cell(.proposedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "proposed_by") } }, "proposed_by")
         let approvedBy = known(cell(.approvedBy).flatMap { v in check { () throws(DomainError) in try Validate.handle(v, field: "approved_by") } }, "approved_by")
+        // An archive's verdict is proposed by its proposed_by, or else by the importing admin; the
+        // four-eyes rule holds for archives too.
+        let proposedBy = rating == nil ? givenProposer : givenProposer ?? importer.handle
+        if [.approved, .published].contains(state), let approvedBy, approvedBy == proposedBy {
+            problems.append("approved_by: \(approvedBy) also proposed this verdict; another reviewer approves it (four-eyes rule)")
+        }
 
         guard problems.isEmpty, let text, let claimant else {
             return .failure(RowProblems(line: line, reasons: problems, needsAdmin: !archiveCells.isEmpty && !archiveAllowed))

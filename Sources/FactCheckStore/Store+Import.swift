@@ -151,15 +151,14 @@ extension Store {
             SELECT id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL
             """)
         // An archive's verdicts: approved for approved and published claims, proposed for those
-        // in review. The four-eyes constraint holds: an approver equal to the proposer is dropped.
+        // in review (the domain named the proposer and held the four-eyes rule).
         try conn.run("""
             INSERT INTO verdicts (claim_id, rating, rating_value, best_value, worst_value, conclusion, status,
                                   proposed_by, proposed_at, decided_by, decided_at)
             SELECT d.id, d.rating, l.value, s.best, s.worst, d.conclusion,
                    CASE WHEN d.state = 'in_review' THEN 'proposed' ELSE 'approved' END,
-                   coalesce(d.proposed_by, \(actor.handle)::text), coalesce(d.approved_at, now()),
-                   CASE WHEN d.state = 'in_review' OR d.approved_by = coalesce(d.proposed_by, \(actor.handle)::text)
-                        THEN NULL ELSE d.approved_by END,
+                   d.proposed_by, coalesce(d.approved_at, now()),
+                   CASE WHEN d.state = 'in_review' THEN NULL ELSE d.approved_by END,
                    CASE WHEN d.state = 'in_review' THEN NULL ELSE coalesce(d.approved_at, now()) END
             FROM import_done d
             JOIN rating_labels l ON l.label = d.rating

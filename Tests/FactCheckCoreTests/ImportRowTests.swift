@@ -108,7 +108,8 @@ private let fullLayout = try! ImportLayout(header: fullHeader)
 private func parse(_ values: [ImportField: String], line: Int = 2, admin: Bool = false,
                    scale: RatingScale = .default) -> Result<ImportRow, RowProblems> {
     ImportRow.parse(fullHeader.map { values[ImportField(rawValue: $0)!] ?? "" }, line: line, layout: fullLayout,
-                    scale: scale, archiveAllowed: admin)
+                    scale: scale, by: admin ? Actor(handle: "maria", role: .admin, isActive: true)
+                                             : Actor(handle: "ed", role: .editor, isActive: true))
 }
 
 private func accepted(_ values: [ImportField: String], admin: Bool = false,
@@ -174,7 +175,7 @@ struct ImportRowTests {
     @Test func aRowWithTheWrongNumberOfFields() {
         for count in [1, fullHeader.count - 1, fullHeader.count + 1] {
             let result = ImportRow.parse(Array(repeating: "x", count: count), line: 9, layout: fullLayout,
-                                         scale: .default, archiveAllowed: true)
+                                         scale: .default, by: Actor(handle: "maria", role: .admin, isActive: true))
             guard case .failure(let p) = result else {
                 Issue.record("a row of \(count) fields was accepted")
                 continue
@@ -235,6 +236,25 @@ struct ImportRowTests {
         let p = try #require(problems(basic.merging([field: value]) { $1 }, admin: false))
         #expect(p.reasons.contains { $0.contains("only an admin may import checked claims") && $0.contains(field.rawValue) },
                 "\(p)")
+    }
+
+    /// An archive's verdict is proposed by proposed_by, else by the importing admin, and is
+    /// never approved by its proposer.
+    @Test func archiveVerdictsKeepFourEyes() throws {
+        let approved = basic.merging([.state: "approved", .rating: "false", .conclusion: "It fell."]) { $1 }
+        let defaulted = try #require(accepted(approved.merging([.approvedBy: "chen"]) { $1 }, admin: true))
+        #expect(defaulted.proposedBy == "maria" && defaulted.approvedBy == "chen")
+        let named = try #require(accepted(approved.merging([.proposedBy: "ben", .approvedBy: "maria"]) { $1 }, admin: true))
+        #expect(named.proposedBy == "ben" && named.approvedBy == "maria")
+        for selfApproved in [approved.merging([.proposedBy: "ben", .approvedBy: "ben"]) { $1 },
+                             approved.merging([.approvedBy: "maria"]) { $1 }] {
+            let p = try #require(problems(selfApproved, admin: true))
+            #expect(p.reasons.contains { $0.contains("four-eyes") }, "\(p)")
+        }
+        // In review there is no approver yet; a row without a verdict names no proposer.
+        #expect(try #require(accepted(basic.merging([.state: "in_review", .rating: "false", .conclusion: "x",
+                                                     .approvedBy: "maria"]) { $1 }, admin: true)).proposedBy == "maria")
+        #expect(try #require(accepted(basic, admin: true)).proposedBy == nil)
     }
 
     @Test func emptyArchiveCellsAreNoArchive() throws {

@@ -45,7 +45,7 @@ import Testing
                         #expect(record.line >= 1 && record.line <= lines)
                         if let layout {
                             if case .failure(let problems) = ImportRow.parse(record.fields, line: record.line, layout: layout,
-                                                                             scale: scale, archiveAllowed: true) {
+                                                                             scale: scale, by: Actor(handle: "maria", role: .admin, isActive: true)) {
                                 #expect(!problems.reasons.isEmpty)
                             }
                         } else {

@@ -89,7 +89,7 @@ struct ImportCommand: ParsableCommand {
                             }
                             if record.fields.allSatisfy({ $0.isEmpty }) { continue }
                             switch ImportRow.parse(record.fields, line: record.line, layout: layout, scale: scale,
-                                                   archiveAllowed: actor.role == .admin, users: users) {
+                                                   by: actor, users: users) {
                             case .success(let row): if problems.isEmpty { try sink.add(row) }
                             case .failure(let p): problems.append(p)
                             }
