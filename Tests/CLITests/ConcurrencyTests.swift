@@ -45,6 +45,17 @@ import Testing
     /// The statuses of two racers, sorted.
     static func statuses(_ outcomes: [RaceOutcome]) -> [Int32] { outcomes.map(\.status).sorted() }
 
+    /// Runs the racers at once. Gated: both are started while the claim's row is locked, and
+    /// let go only once both wait on it, so they provably meet.
+    static func race(_ racers: [([String], String)], on claim: String, of desk: Desk, gated: Bool) throws -> [RaceOutcome] {
+        guard gated else { return try together(racers.map { (arguments: $0.0, user: $0.1) }, databaseURL: desk.url) }
+        let gate = try Gate(desk, claim: claim)
+        let processes = racers.map { Launched($0.0, as: $0.1, databaseURL: desk.url) }
+        for p in processes { try p.start() }
+        try gate.open(whenWaiting: racers.count)
+        return processes.map { $0.finish() }
+    }
+
     @Test(arguments: [true, false])
     func concurrentApprovalsHaveOneWinner(gated: Bool) throws {
         // C-1 … C-15, each proposed by ben; chen and dana race to approve.
@@ -65,16 +76,7 @@ import Testing
             #expect(start == "in_review", "round \(round)")
             let racers = [(["verdict", "approve", claim], Desk.secondReviewer), (["verdict", "approve", claim], "dana")]
 
-            let outcomes: [RaceOutcome]
-            if gated {
-                let gate = try Gate(desk, claim: claim)
-                let processes = racers.map { Launched($0.0, as: $0.1, databaseURL: desk.url) }
-                for p in processes { try p.start() }
-                try gate.open(whenWaiting: 2)
-                outcomes = processes.map { $0.finish() }
-            } else {
-                outcomes = try together(racers.map { (arguments: $0.0, user: $0.1) }, databaseURL: desk.url)
-            }
+            let outcomes = try Self.race(racers, on: claim, of: desk, gated: gated)
 
             let codes = Self.statuses(outcomes)
             if gated {
@@ -124,16 +126,7 @@ import Testing
             let racers = [(["claim", "assign", claim, Desk.secondReviewer], Desk.editor),
                           (["claim", "assign", claim, "dana"], Desk.otherEditor)]
 
-            let outcomes: [RaceOutcome]
-            if gated {
-                let gate = try Gate(desk, claim: claim)
-                let processes = racers.map { Launched($0.0, as: $0.1, databaseURL: desk.url) }
-                for p in processes { try p.start() }
-                try gate.open(whenWaiting: 2)
-                outcomes = processes.map { $0.finish() }
-            } else {
-                outcomes = try together(racers.map { (arguments: $0.0, user: $0.1) }, databaseURL: desk.url)
-            }
+            let outcomes = try Self.race(racers, on: claim, of: desk, gated: gated)
 
             let codes = Self.statuses(outcomes)
             if gated {
