@@ -34,6 +34,26 @@ import Testing
         return try csvRows(out.stdout)
     }
 
+    /// The benchmark hands `--print-query` to `psql \copy` as "the same query": it must be.
+    @Test func thePrintedQueryIsTheExportsOwn() throws {
+        let desk = try Self.shared.get()
+        let query = try desk.ok(["export", "claims", "--print-query"], as: Desk.editor).stdout
+        let conn = try desk.connection()
+        defer { conn.close() }
+        var copied: [UInt8] = []
+        _ = try conn.copyOut(SQL(stringLiteral: "COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER)")) {
+            copied.append(contentsOf: $0)
+        }
+        let exported = try desk.ok(["export", "claims"], as: Desk.editor).stdout
+        #expect(String(decoding: copied, as: UTF8.self) == exported)
+    }
+
+    /// `claim list --explain` shows the plan of the list's own query (the benchmark prints it).
+    @Test func theListPlanIsShown() throws {
+        let plan = try Self.shared.get().ok(["claim", "list", "--state", "logged", "--explain"], as: Desk.editor).stdout
+        #expect(plan.contains("Execution Time") && plan.contains("claims"), "\(plan)")
+    }
+
     // MARK: Columns
 
     @Test func claimColumnsAreSpecsInOrder() throws {
