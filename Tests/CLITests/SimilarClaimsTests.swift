@@ -39,7 +39,7 @@ import Testing
         #expect(!hinted.stdout.contains("4,000 ships"), "\(hinted)")
         let listed = try desk.ok(["claim", "similar", "unemployment fell by half in the north", "--format", "json"],
                                  as: Desk.reviewer)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let rows = try #require(try parseJSON(listed.stdout) as? [[String: Any]])
         #expect(rows.first?["id"] as? String == first)
         let score = try #require(rows.first?["similarity"] as? Double)
         #expect(score > 0.3 && score <= 1)
@@ -71,20 +71,20 @@ import Testing
         #expect(!plan.contains(" % "), "not the full comparison: \(plan)")
 
         let listed = try desk.ok(["claim", "similar", original, "--format", "json"], as: Desk.reviewer)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let rows = try #require(try parseJSON(listed.stdout) as? [[String: Any]])
         #expect(rows.map { $0["id"] as? String } == [restated], "\(listed)")
         #expect((rows.first?["similarity"] as? Double ?? 0) >= 0.3)
 
         // The many claims that only share "rose by … percent, says the minister" are not hits.
         let common = try desk.ok(["claim", "similar", "Rents in Marren rose by 12 percent last year, says the minister",
                                   "--format", "json"], as: Desk.reviewer)
-        let commonRows = try #require(try JSONSerialization.jsonObject(with: Data(common.stdout.utf8)) as? [[String: Any]])
+        let commonRows = try #require(try parseJSON(common.stdout) as? [[String: Any]])
         #expect(commonRows.count == 10, "\(common)")
         #expect(commonRows.allSatisfy { ($0["text"] as? String)?.hasPrefix("rents in marren") == true }, "\(common)")
 
         // Words that occur nowhere: nothing reads like it, and that is quick to say.
         let nowhere = try desk.ok(["claim", "similar", "Zyxq wobblefrot plinth", "--format", "json"], as: Desk.reviewer)
-        #expect((try JSONSerialization.jsonObject(with: Data(nowhere.stdout.utf8)) as? [Any])?.isEmpty == true, "\(nowhere)")
+        #expect((try parseJSON(nowhere.stdout) as? [Any])?.isEmpty == true, "\(nowhere)")
     }
 
     /// A restatement by another speaker: the speaker's words are rare but not in the original,
@@ -104,7 +104,7 @@ import Testing
         #expect(plan.contains("'%pensions%'") && plan.contains("'%halden%'") && plan.contains(" AND "),
                 "and the common ones in pairs: \(plan)")
         let listed = try desk.ok(["claim", "similar", restated, "--format", "json"], as: Desk.reviewer)
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let rows = try #require(try parseJSON(listed.stdout) as? [[String: Any]])
         #expect(rows.first?["id"] as? String == original, "\(listed)")
         let scores = rows.compactMap { $0["similarity"] as? Double }
         #expect(scores == scores.sorted(by: >), "most similar first")
