@@ -20,6 +20,12 @@ public enum Validate {
         try required(text, field: field, max: 200, singleLine: true)
     }
 
+    /// A handle as someone types it to name an existing user (`--as Ben`, `claim assign C-3 Ben`):
+    /// trimmed and lowercased, as handles are stored. Whether such a user exists is the store's to say.
+    public static func handleReference(_ text: String) -> String {
+        text.trimming(.whitespaces).lowercased()
+    }
+
     /// A user's handle, lowercased: 1 to 40 of `a-z 0-9 . _ -`, starting with a letter or digit.
     public static func handle(_ text: String, field: String = "handle") throws(DomainError) -> String {
         let handle = text.trimming(.whitespacesAndNewlines).lowercased()

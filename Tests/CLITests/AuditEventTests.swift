@@ -191,6 +191,15 @@ import Testing
 
     /// `audit log` prints before/after as JSON objects, not strings holding JSON, so that a
     /// script can read `.after.assignee` directly.
+    /// `--as` and the assignee are handles as typed: case and spaces do not make another user.
+    @Test func handlesAsTypedNameTheStoredUsers() throws {
+        let desk = try Desk.make()
+        let claim = try desk.logClaim("Rents rose by a third.")
+        try desk.ok(["claim", "assign", claim, " Chen "], as: " ED ")
+        let assigned = try #require(try desk.events().last)
+        #expect(assigned.actor == "ed" && assigned.after?["assignee"] as? String == "chen", "\(assigned)")
+    }
+
     @Test func auditLogJSONCarriesObjects() throws {
         let desk = try Desk.make()
         let claim = try desk.logClaim("Rents rose 12 percent last year.")

@@ -96,6 +96,11 @@ struct TextValidationTests {
 
 @Suite("Validation of handles, URLs and dates")
 struct FormatValidationTests {
+    @Test func aHandleAsTypedNamesTheStoredOne() {
+        #expect(Validate.handleReference("  Ben ") == "ben")
+        #expect(Validate.handleReference("MARIA.O") == "maria.o")
+    }
+
     @Test(arguments: [
         ("ana", "ana"), ("Ana", "ana"), (" ana.b_c-d ", "ana.b_c-d"), ("0day", "0day"),
         (repeated("h", 40), repeated("h", 40)),

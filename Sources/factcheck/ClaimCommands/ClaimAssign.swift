@@ -23,7 +23,7 @@ extension ClaimCommand {
             let number = try claimNumber(claim)
             let note = try validated { () throws(DomainError) in try Validate.text(self.note, field: "--note", max: 2000) }
             let session = try Session.open(global)
-            let stored = try session.store.assign(number, to: user.trimming(.whitespaces).lowercased(),
+            let stored = try session.store.assign(number, to: Validate.handleReference(user),
                                                   note: note, by: try session.actor())
             print("assigned \(stored.id) to \(stored.assignee ?? user)")
         }

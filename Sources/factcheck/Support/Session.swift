@@ -21,7 +21,7 @@ struct Session {
     /// Handles are stored lowercase; `--as Ben` means ben.
     var handle: String? {
         let given = options.actingUser ?? ProcessInfo.processInfo.environment["FACTCHECK_USER"]
-        guard let h = given?.trimming(.whitespaces).lowercased(), !h.isEmpty else { return nil }
+        guard let h = given.map(Validate.handleReference), !h.isEmpty else { return nil }
         return h
     }
 
