@@ -41,7 +41,8 @@ public enum Workflow {
     ]
 
     /// Assignment and edits stop once a claim is out of the workflow; reopening brings it back.
-    private static let closedStates: Set<ReviewState> = [.published, .rejected]
+    /// A closed claim is no one's open work and is never overdue.
+    public static let closedStates: Set<ReviewState> = [.published, .rejected]
 
     /// Sources are frozen once a verdict is approved, so the evidence behind it cannot shift
     /// silently; a correction reopens the claim first.

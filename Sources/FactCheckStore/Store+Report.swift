@@ -178,7 +178,7 @@ extension Store {
                 FROM sources s JOIN w ON w.id = s.claim_id GROUP BY s.added_by
             ), assigned AS (
                 SELECT w.assignee AS handle, count(*) AS n
-                FROM w WHERE w.assignee IS NOT NULL AND w.state NOT IN ('published', 'rejected')
+                FROM w WHERE w.assignee IS NOT NULL AND w.state <> ALL (\(Store.closedStates)::text[])
                 GROUP BY w.assignee
             ), people AS (
                 SELECT handle FROM started UNION SELECT handle FROM proposed UNION SELECT handle FROM decided
@@ -229,12 +229,15 @@ extension Store {
             p90Hours: try row.decode("p90_hours"), p90Days: try row.decode("p90_days"))
     }
 
+    /// The workflow's closed states, as the database spells them.
+    static let closedStates = Workflow.closedStates.map(\.rawValue).sorted()
+
     private func overdueClaims(_ conn: Connection, _ inWindow: SQL) throws -> [DeskReport.OverdueClaim] {
         try conn.query("""
             SELECT c.id, c.text, c.state, c.priority, c.assignee, c.due_on::text AS due_on,
                    current_date - c.due_on AS days_overdue
             FROM claims c
-            WHERE c.due_on < current_date AND c.state NOT IN ('published', 'rejected') AND \(inWindow)
+            WHERE c.due_on < current_date AND c.state <> ALL (\(Store.closedStates)::text[]) AND \(inWindow)
             ORDER BY c.due_on, c.id
             """).map { row in
             DeskReport.OverdueClaim(
