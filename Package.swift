@@ -46,6 +46,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        /// Scripts/bench's load driver: workflow transitions from concurrent sessions through the
+        /// store, as the CLI makes them (not a product; nothing else depends on it).
+        .executableTarget(name: "WorkflowLoad", dependencies: ["FactCheckStore", "FactCheckCore"]),
         /// Test databases from a migrated template, and a runner for the built binary.
         .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),
