@@ -82,6 +82,8 @@ public struct Migrator {
             }
             done.append(migration)
         }
+        // Statements this session prepared before the schema changed must not outlive it.
+        if !done.isEmpty { try connection.forgetPreparedStatements() }
         return done
     }
 

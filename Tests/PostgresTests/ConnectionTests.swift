@@ -221,3 +221,52 @@ import Testing
         #expect(try openDescriptors() - before < 100)
     }
 }
+
+/// The statement cache: a text's third run prepares it on the session; later runs use it.
+@Suite struct PreparedStatementTests {
+    @Test func aTextRunThreeTimesIsPreparedAndStillBindsEachRunsValues() throws {
+        let (_, conn) = try emptyDatabase()
+        try conn.execute("CREATE TABLE notes (id int PRIMARY KEY, body text)")
+        for id in 1...6 {
+            try conn.run("INSERT INTO notes (id, body) VALUES (\(id), \("note \(id)"))")
+            #expect(conn.preparedStatementCount == (id >= Connection.prepareThreshold ? 1 : 0), "after run \(id)")
+        }
+        let bodies: [String] = try conn.query("SELECT body FROM notes ORDER BY id").map { try $0.require("body") }
+        #expect(bodies == (1...6).map { "note \($0)" })
+        // The server holds it under the session's name, and a failing run still reports its error.
+        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 1)
+        let error = try #require(postgresError { try conn.run("INSERT INTO notes (id, body) VALUES (\(1), \("again"))") })
+        #expect(error.sqlState == "23505")
+    }
+
+    @Test func aTextRunTwiceIsNotPrepared() throws {
+        let (_, conn) = try emptyDatabase()
+        for _ in 1..<Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        #expect(conn.preparedStatementCount == 0)
+        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 0)
+    }
+
+    @Test func aPreparedSelectStarSurvivesAColumnAddedUnderIt() throws {
+        let (_, conn) = try emptyDatabase()
+        try conn.execute("CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'a')")
+        for _ in 1...Connection.prepareThreshold { try conn.query("SELECT * FROM notes WHERE id = \(1)") }
+        #expect(conn.preparedStatementCount == 1)
+        try conn.execute("ALTER TABLE notes ADD COLUMN tag text")
+        // PostgreSQL refuses the old plan's row shape once; the statement is then forgotten and
+        // the next run sees the new column.
+        let error = try #require(postgresError { try conn.query("SELECT * FROM notes WHERE id = \(1)") })
+        #expect(error.sqlState == "0A000")
+        #expect(conn.preparedStatementCount == 0)
+        let row = try #require(try conn.query("SELECT * FROM notes WHERE id = \(1)").first)
+        #expect(try row.decode("tag") as String? == nil)
+    }
+
+    @Test func forgettingDeallocatesOnTheServer() throws {
+        let (_, conn) = try emptyDatabase()
+        for _ in 1...Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 1)
+        try conn.forgetPreparedStatements()
+        #expect(conn.preparedStatementCount == 0)
+        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 0)
+    }
+}
