@@ -42,12 +42,19 @@ public struct ClaimEdit: Sendable {
 }
 
 /// The part of a stored claim that decisions read, with the version the write must match;
-/// also what a change returns, read back cheaply after it.
+/// also what a change returns, straight from its UPDATE.
 public struct ClaimState: Sendable {
     public let number: ClaimNumber
     public let state: ReviewState
     public let assignee: String?
     let version: Int
+
+    init(number: ClaimNumber, row: Row) throws {
+        self.number = number
+        state = ReviewState(rawValue: try row.require("state"))!
+        assignee = try row.decode("assignee")
+        version = try row.require("version")
+    }
 
     /// `C-<n>`.
     public var id: String { number.description }
@@ -172,7 +179,7 @@ extension Store {
             }
             guard !after.isEmpty else { throw StoreError.conflict("nothing to change: \(number) already has these values") }
             let text = edit.text ?? old.text
-            try self.updateClaim(conn, current, set: """
+            let updated = try self.updateClaim(conn, current, set: """
                 text = \(text), normalized_text = \(ClaimText.normalized(text)),
                 claimant = \(edit.claimant ?? old.claimant), tags = \(edit.tags ?? old.tags)::text[],
                 priority = \((edit.priority ?? old.priority).rawValue),
@@ -182,6 +189,7 @@ extension Store {
             try self.audit(conn, actor: actor.handle, action: "claim.edited", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            before: AuditPayload(before), after: AuditPayload(after))
+            return updated
         }
     }
 
@@ -196,11 +204,12 @@ extension Store {
             guard current.assignee != assignee else {
                 throw StoreError.conflict("\(number) is already assigned to \(assignee)")
             }
-            try self.updateClaim(conn, current, set: "assignee = \(assignee)")
+            let updated = try self.updateClaim(conn, current, set: "assignee = \(assignee)")
             try self.audit(conn, actor: actor.handle, action: "claim.assigned", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            before: AuditPayload(["assignee": .text(current.assignee)]),
                            after: AuditPayload(["assignee": .text(assignee), "note": .text(note)]))
+            return updated
         }
     }
 
@@ -210,10 +219,11 @@ extension Store {
         try mutateClaim(number) { conn, current in
             let target = try Workflow.decide(action, by: actor, state: current.state)
             let stream = "claim:\(number.value)"
+            let updated: ClaimState
             switch action {
             case .start:
                 let assignee = current.assignee ?? actor.handle
-                try self.updateClaim(conn, current, set: "state = \(target.rawValue), assignee = \(assignee)")
+                updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue), assignee = \(assignee)")
                 try self.audit(conn, actor: actor.handle, action: "claim.state_changed", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
@@ -225,13 +235,13 @@ extension Store {
                                    after: AuditPayload(["assignee": .text(assignee), "note": .text("took it on with claim start")]))
                 }
             case .reject:
-                try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
+                updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
                 try self.audit(conn, actor: actor.handle, action: "claim.rejected", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue), "reason": .text(reason)]))
             case .publish:
-                try self.updateClaim(conn, current, set: """
+                updated = try self.updateClaim(conn, current, set: """
                     state = \(target.rawValue), published_at = now(), published_url = coalesce(\(publishedURL), published_url)
                     """)
                 try self.audit(conn, actor: actor.handle, action: "claim.published", stream: stream,
@@ -239,7 +249,7 @@ extension Store {
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue), "published_url": .text(publishedURL)]))
             case .reopen:
-                try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
+                updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
                 try self.audit(conn, actor: actor.handle, action: "claim.reopened", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
@@ -248,21 +258,20 @@ extension Store {
             default:
                 preconditionFailure("\(action) is not a claim move")
             }
+            return updated
         }
     }
 
     // MARK: The shared mechanism
 
-    /// Reads the claim, runs the decision and writes in one transaction, then returns the
-    /// claim's state as stored. Domain refusals are reported with the claim's number.
-    /// (The state is read back by the primary key alone: a new session pays for every other
-    /// table it touches, so the whole record is not re-read for a one-line answer.)
-    func mutateClaim(_ number: ClaimNumber, _ body: (Connection, ClaimState) throws -> Void) throws -> ClaimState {
+    /// Reads the claim, runs the decision and writes in one transaction; `body` returns the
+    /// claim's state as its `updateClaim` left it. Domain refusals are reported with the
+    /// claim's number. (Only the state comes back, from the update itself: a new session pays
+    /// for every table it touches, so the whole record is not re-read for a one-line answer.)
+    func mutateClaim(_ number: ClaimNumber, _ body: (Connection, ClaimState) throws -> ClaimState) throws -> ClaimState {
         do {
             return try transaction { conn in
-                let current = try self.claimState(number, conn)
-                try body(conn, current)
-                return try self.claimState(number, conn)
+                try body(conn, try self.claimState(number, conn))
             }
         } catch let error as DomainError {
             throw StoreError.refused(error, claim: number)
@@ -273,18 +282,19 @@ extension Store {
         guard let row = try conn.query("""
             SELECT state, assignee, version FROM claims WHERE id = \(number.value)
             """).first else { throw StoreError.notFound("no claim \(number)") }
-        return ClaimState(number: number, state: ReviewState(rawValue: try row.require("state"))!,
-                          assignee: try row.decode("assignee"), version: try row.require("version"))
+        return try ClaimState(number: number, row: row)
     }
 
     /// The one write every claim change goes through: it succeeds only if nobody changed the
-    /// claim since `current` was read (the version check), so no update is ever lost.
-    func updateClaim(_ conn: Connection, _ current: ClaimState, set assignments: SQL? = nil) throws {
-        let touched = try conn.run("""
+    /// claim since `current` was read (the version check), so no update is ever lost. Returns
+    /// the claim's state as written.
+    func updateClaim(_ conn: Connection, _ current: ClaimState, set assignments: SQL? = nil) throws -> ClaimState {
+        guard let row = try conn.query("""
             UPDATE claims SET \(assignments.map { $0 + ", " } ?? "") version = version + 1, updated_at = now()
             WHERE id = \(current.number.value) AND version = \(current.version)
-            """)
-        guard touched == 1 else { throw StoreError.concurrentChange(current.number.description) }
+            RETURNING state, assignee, version
+            """).first else { throw StoreError.concurrentChange(current.number.description) }
+        return try ClaimState(number: current.number, row: row)
     }
 
 

@@ -9,15 +9,30 @@ extension Store {
     }
 
     func activeScale(_ conn: Connection) throws -> RatingScale {
-        let name = try conn.query("SELECT value FROM settings WHERE key = 'scale'").first?["value"]
-        guard let name else { return RatingScale.default }
-        let labels = try conn.query(
-            "SELECT label, value, description FROM rating_labels WHERE NOT retired ORDER BY position"
-        ).map { row in
-            RatingLabel(label: try row.require("label"), value: try row.require("value"),
-                        description: try row.require("description"))
+        try chosenScale(conn) ?? RatingScale.default
+    }
+
+    /// The active scale, first storing the default on a desk that never chose one: a verdict
+    /// rates with a stored label.
+    func storedScale(_ conn: Connection) throws -> RatingScale {
+        if let scale = try chosenScale(conn) { return scale }
+        try ensureScaleStored(conn)
+        return RatingScale.default
+    }
+
+    /// The scale the desk stored, with its labels in one query; nil before any was stored.
+    private func chosenScale(_ conn: Connection) throws -> RatingScale? {
+        let rows = try conn.query("""
+            SELECT s.value AS scale, l.label, l.value, l.description
+            FROM settings s LEFT JOIN rating_labels l ON NOT l.retired
+            WHERE s.key = 'scale' ORDER BY l.position
+            """)
+        guard let first = rows.first else { return nil }
+        let labels = try rows.compactMap { row -> RatingLabel? in
+            guard let label: String = try row.decode("label") else { return nil }
+            return RatingLabel(label: label, value: try row.require("value"), description: try row.require("description"))
         }
-        return try RatingScale(name: name, labels: labels)
+        return try RatingScale(name: try first.require("scale"), labels: labels)
     }
 
     /// Switches to a preset. Labels of the old scale that verdicts use are kept, retired.

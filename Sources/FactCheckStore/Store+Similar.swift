@@ -208,10 +208,11 @@ extension Store {
             guard !added.isEmpty else {
                 throw StoreError.conflict("\(number) already lists \(urls.count == 1 ? "this appearance" : "these appearances")")
             }
-            try self.updateClaim(conn, current)
+            let updated = try self.updateClaim(conn, current)
             try self.audit(conn, actor: actor.handle, action: "claim.appearance_added", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            after: AuditPayload(["appearances": .list(added)]))
+            return updated
         }
     }
 }

@@ -26,7 +26,7 @@ extension Store {
         var added: Int64 = 0
         _ = try mutateClaim(number) { conn, current in
             try Workflow.checkSourcesEditable(current.state)
-            try self.updateClaim(conn, current)
+            let updated = try self.updateClaim(conn, current)
             added = try conn.query("""
                 INSERT INTO sources (claim_id, url, title, publisher, kind, stance, accessed_on, archived_url, note, added_by)
                 VALUES (\(number.value), \(source.url), \(source.title), \(source.publisher), \(source.kind.rawValue),
@@ -42,6 +42,7 @@ extension Store {
                             "accessed_on": .text(source.accessedOn?.description), "archived_url": .text(source.archivedURL),
                             "note": .text(source.note),
                            ]))
+            return updated
         }
         return try sourceRecord(added)
     }
@@ -61,7 +62,7 @@ extension Store {
         let claim = ClaimNumber(try ClaimNumber(parsing: found.claimId).value)
         _ = try mutateClaim(claim) { conn, current in
             try Workflow.checkSourcesEditable(current.state)
-            try self.updateClaim(conn, current)
+            let updated = try self.updateClaim(conn, current)
             let touched = try conn.run("""
                 UPDATE sources SET retracted_at = now(), retracted_by = \(actor.handle), retraction_reason = \(reason)
                 WHERE id = \(number.value) AND retracted_at IS NULL
@@ -71,6 +72,7 @@ extension Store {
                            claim: claim.value, object: number.description,
                            before: AuditPayload(["retracted": .text("false")]),
                            after: AuditPayload(["retracted": .text("true"), "reason": .text(reason)]))
+            return updated
         }
         return try sourceRecord(number.value)
     }
