@@ -96,6 +96,50 @@ import Testing
         _ = try store.addUser(handle: "maria", name: "María", role: .admin, by: nil)
         #expect(throws: StoreError.self) { try store.addUser(handle: "x", name: "X", role: .admin, by: nil) }
     }
+
+    /// A change answers from its own UPDATE or INSERT … RETURNING; what it answers must be
+    /// what a later read finds, for every kind of change.
+    @Test func aChangeAnswersWithWhatIsStored() throws {
+        let store = try desk()
+        let (ed, ben, chen) = (try store.actor("ed"), try store.actor("ben"), try store.actor("chen"))
+        let claim = ClaimNumber(try store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed).number)
+        func stored() throws -> ClaimRecord { try store.claimDetail(claim).claim }
+
+        let assigned = try store.assign(claim, to: "ben", note: nil, by: ed)
+        let afterAssign = try stored()
+        #expect(assigned.assignee == "ben" && assigned.state == .logged && afterAssign.assignee == "ben")
+        let started = try store.move(claim, .start, by: ben)
+        let afterStart = try stored()
+        #expect(started.state == .researching && afterStart.state == .researching)
+        _ = try store.addSource(to: claim, NewSource(url: "https://stats.example/exports"), by: ben)
+
+        let proposed = try store.propose(claim, rating: "false", conclusion: "They rose by a tenth.", by: ben)
+        #expect(proposed.status == "proposed" && proposed.decidedBy == nil)
+        #expect(try store.claimDetail(claim).verdicts == [proposed])
+        let returned = try store.decide(claim, .returnVerdict, reason: "Cite the table.", by: chen)
+        #expect(returned.status == "returned" && returned.decidedBy == "chen" && returned.returnReason == "Cite the table.")
+        #expect(try store.claimDetail(claim).verdicts.last == returned)
+
+        let again = try store.propose(claim, rating: "mostly-false", conclusion: "They rose by 11%.", by: ben)
+        let approved = try store.decide(claim, .approve, reason: "Checked the table.", by: chen)
+        #expect(approved.id == again.id && approved.status == "approved" && approved.returnReason == nil)
+        #expect(try store.claimDetail(claim).verdicts.last == approved)
+        let final = try stored()
+        #expect(final.state == .approved && final.rating == "mostly-false")
+    }
+
+    /// The event hash is a SQL function that the audit trigger's expression must absorb (an
+    /// inlined function is not run through the SQL-function executor on every transaction).
+    /// PostgreSQL inlines it only while its declared volatility is no lower than its body's.
+    @Test func theEventHashIsInlinedIntoItsCallers() throws {
+        let store = try desk()
+        let plan = try store.connection.query("""
+            EXPLAIN (VERBOSE) SELECT audit_event_hash(hash, stream, seq, updated_at, 'ed', 'app', 'claim.assigned',
+                                                      1, 'C-1', NULL, NULL) FROM audit_heads
+            """).map { row -> String in try row.require("QUERY PLAN") }.joined(separator: "\n")
+        #expect(plan.contains("sha256("), "\(plan)")
+        #expect(!plan.contains("audit_event_hash("), "\(plan)")
+    }
 }
 
 final class Box<T>: @unchecked Sendable { var value: T? }
