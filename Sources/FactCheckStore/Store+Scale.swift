@@ -16,8 +16,10 @@ extension Store {
     /// rates with a stored label.
     func storedScale(_ conn: Connection) throws -> RatingScale {
         if let scale = try chosenScale(conn) { return scale }
+        // Another session may have chosen a scale since: store the default only if not, and
+        // rate with whatever is stored now.
         try ensureScaleStored(conn)
-        return RatingScale.default
+        return try chosenScale(conn) ?? RatingScale.default
     }
 
     /// The scale the desk stored, with its labels in one query; nil before any was stored.

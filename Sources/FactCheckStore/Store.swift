@@ -9,11 +9,12 @@ public final class Store {
     public let connection: Connection
     public let location: DatabaseLocation
 
-    /// Connects; a database that cannot be reached becomes `StoreError.unreachable`.
-    public init(location: DatabaseLocation) throws {
+    /// Connects; a database that cannot be reached becomes `StoreError.unreachable`. A long
+    /// session asks for `preparesRepeatedStatements` (see `Connection`); a command need not.
+    public init(location: DatabaseLocation, preparesRepeatedStatements: Bool = false) throws {
         self.location = location
         do {
-            connection = try Connection(location.conninfo)
+            connection = try Connection(location.conninfo, preparesRepeatedStatements: preparesRepeatedStatements)
         } catch {
             throw StoreError.unreachable(target: location.redacted, reason: error.message)
         }

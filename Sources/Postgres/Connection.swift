@@ -4,20 +4,26 @@ import CLibPQ
 public final class Connection {
     private var handle: OpaquePointer?
 
-    /// A statement text's third run on this session prepares it; later runs skip parsing and
-    /// planning (pgjdbc's prepareThreshold). A long session (the bench's load driver, a
-    /// server) then plans each statement once, while a one-shot command, which runs most
-    /// texts once, pays no extra round trip.
+    /// For long sessions (the bench's load driver, a server), which ask for it: a statement
+    /// text's third run on the session prepares it, and later runs skip parsing and planning
+    /// (pgjdbc's prepareThreshold). A one-shot command runs most texts once and gains nothing,
+    /// so by default nothing is prepared, and a connection pooler in transaction mode that
+    /// does not track prepared statements sees only unnamed ones.
+    public let preparesRepeatedStatements: Bool
     public static let prepareThreshold = 3
-    /// Texts are counted up to this many; past it, new texts simply run unprepared.
+    /// Bounds: texts counted (the count restarts when full) and statements kept prepared.
     static let countedTexts = 1_000
+    static let preparedLimit = 500
     private var runs: [String: Int] = [:]
     private var prepared: [String: String] = [:]
-    private var preparedTotal = 0
+    /// Part of every name; moves on when the server's statements no longer match ours, so a
+    /// text is prepared afresh under a name the server has not seen.
+    private var generation = 0
 
     /// Connects with a libpq conninfo string or `postgres://` URL. An empty string means
     /// libpq's own defaults: `PG*` variables, service files, the local socket.
-    public init(_ conninfo: String) throws(PostgresError) {
+    public init(_ conninfo: String, preparesRepeatedStatements: Bool = false) throws(PostgresError) {
+        self.preparesRepeatedStatements = preparesRepeatedStatements
         let conn = PQconnectdb(conninfo)
         guard let conn else {
             throw PostgresError(kind: .connection, message: "out of memory while connecting")
@@ -88,10 +94,13 @@ public final class Connection {
         }
         do {
             return Rows(try Result.check(result, conn: conn))
-        } catch let error where error.sqlState == "0A000" && name != nil {
-            // "cached plan must not change result type": a table's columns changed under a
-            // prepared `SELECT *`. Forget it; the next run prepares the new shape.
-            prepared[text] = nil
+        } catch let error where name != nil && (error.sqlState == "0A000" || error.sqlState == "26000") {
+            // 0A000, "cached plan must not change result type": a table's columns changed under
+            // a prepared `SELECT *`. 26000: the server no longer has the statement (a pooler
+            // moved us, or someone ran DEALLOCATE). This run fails; the next ones prepare
+            // afresh under new names.
+            prepared.removeAll()
+            generation += 1
             throw error
         }
     }
@@ -99,27 +108,44 @@ public final class Connection {
     /// The name under which `text` is prepared on this session, preparing it on its third run;
     /// nil while it should still run unprepared.
     private func preparedName(_ text: String, parameters: Int, _ conn: OpaquePointer) throws(PostgresError) -> String? {
+        guard preparesRepeatedStatements else { return nil }
         if let name = prepared[text] { return name }
         let seen = (runs[text] ?? 0) + 1
-        guard seen >= Connection.prepareThreshold else {
-            if runs[text] != nil || runs.count < Connection.countedTexts { runs[text] = seen }
+        guard seen >= Connection.prepareThreshold, prepared.count < Connection.preparedLimit else {
+            if runs[text] == nil, runs.count >= Connection.countedTexts { runs.removeAll() }
+            runs[text] = seen
             return nil
         }
-        preparedTotal += 1
-        let name = "factcheck_\(preparedTotal)"
-        _ = try Result.check(PQprepare(conn, name, text, Int32(parameters), nil), conn: conn)
+        // Named after the text itself: two sessions that meet on one server connection (behind
+        // a pooler) can only ever share a name for the same statement.
+        let name = "fc\(generation)_\(Connection.fingerprint(text))"
+        do {
+            _ = try Result.check(PQprepare(conn, name, text, Int32(parameters), nil), conn: conn)
+        } catch let error where error.sqlState == "42P05" {
+            // Already prepared on this server connection, by this text's own name.
+        }
         runs[text] = nil
         prepared[text] = name
         return name
     }
 
+    /// 64-bit FNV-1a of the text's UTF-8, in hex: a statement's name.
+    static func fingerprint(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return String(hash, radix: 16)
+    }
+
     /// Drops every statement this session prepared. For after a schema change on this
     /// session (a migration), so no statement keeps a plan for the old shape of a table.
     public func forgetPreparedStatements() throws(PostgresError) {
-        guard !prepared.isEmpty else { runs.removeAll(); return }
-        try executeScript("DEALLOCATE ALL")
-        prepared.removeAll()
         runs.removeAll()
+        guard !prepared.isEmpty else { return }
+        prepared.removeAll()
+        generation += 1
+        try executeScript("DEALLOCATE ALL")
     }
 
     /// How many statements this session has prepared and still holds.

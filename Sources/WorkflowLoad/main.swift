@@ -88,21 +88,33 @@ do {
 
 let tally = Tally()
 let group = DispatchGroup()
-let deadline = Date().addingTimeInterval(options.seconds)
-let started = Date()
-for (w, start) in slices.enumerated() {
+// Like pgbench, the clock leaves connecting out: every writer connects and looks up its
+// users first, and all start together once the last one is ready.
+let connected = DispatchGroup()
+let start = DispatchSemaphore(value: 0)
+for (w, claims) in slices.enumerated() {
     group.enter()
+    connected.enter()
     Thread.detachNewThread {
         defer { group.leave() }
         var committed = 0, retried = 0
-        var slice = start
+        var slice = claims
+        var waiting = true
+        defer { if waiting { connected.leave() } }
         do {
-            let store = try Store(location: location)
+            let store = try Store(location: location, preparesRepeatedStatements: true)
             let actors = try reviewers.map(store.actor)
             let editor = try store.actor("ed")
+            waiting = false
+            connected.leave()
+            start.wait()
+            let deadline = Date().addingTimeInterval(options.seconds)
             var turn = w
-            while Date() < deadline {
+            // The deadline is read before each cycle, which always ends with the claim back
+            // in research: a run leaves no claim halfway.
+            cycles: while true {
                 for i in slice.indices {
+                    guard Date() < deadline else { break cycles }
                     let number = slice[i].claim
                     let proposer = actors[turn % 3], checker = actors[(turn + 1) % 3]
                     let next = actors.first { $0.handle != slice[i].assignee && $0.handle != checker.handle }!
@@ -126,6 +138,9 @@ for (w, start) in slices.enumerated() {
         }
     }
 }
+connected.wait()
+let started = Date()
+for _ in slices { start.signal() }
 group.wait()
 let elapsed = Date().timeIntervalSince(started)
 if !tally.failures.isEmpty { fail(tally.failures.joined(separator: "; ")) }

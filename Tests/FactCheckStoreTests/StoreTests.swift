@@ -128,6 +128,19 @@ import Testing
         #expect(final.state == .approved && final.rating == "mostly-false")
     }
 
+    /// A migration changes the schema under the session's prepared statements: the migrator
+    /// drops them, so none keeps a plan or a row shape from before.
+    @Test func migratingDropsTheSessionsPreparedStatements() throws {
+        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.empty(), origin: .option),
+                              preparesRepeatedStatements: true)
+        for _ in 1...Connection.prepareThreshold { try store.connection.query("SELECT \(1)::int AS one") }
+        #expect(store.connection.preparedStatementCount == 1)
+        _ = try store.migrator.migrate(appliedBy: nil)
+        #expect(store.connection.preparedStatementCount == 0)
+        let left: Int = try store.connection.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n")
+        #expect(left == 0)
+    }
+
     /// The event hash is a SQL function that the audit trigger's expression must absorb (an
     /// inlined function is not run through the SQL-function executor on every transaction).
     /// PostgreSQL inlines it only while its declared volatility is no lower than its body's.

@@ -1,5 +1,5 @@
 import Foundation
-import Postgres
+@testable import Postgres
 import TestSupport
 import Testing
 
@@ -222,38 +222,99 @@ import Testing
     }
 }
 
-/// The statement cache: a text's third run prepares it on the session; later runs use it.
+/// The statement cache of long sessions: a text's third run prepares it on the session, and
+/// later runs execute the prepared statement.
 @Suite struct PreparedStatementTests {
+    /// A new empty database and a long-session connection to it (the plain one runs DDL).
+    func longSession() throws -> (plain: Connection, long: Connection) {
+        let (conninfo, plain) = try emptyDatabase()
+        return (plain, try Connection(conninfo, preparesRepeatedStatements: true))
+    }
+
+    /// Executions of this session's prepared statements, by name, as the server counts them.
+    func executions(_ conn: Connection) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        // Each test reads this at most twice per session, so the reading itself is never prepared.
+        for row in try conn.query("SELECT name, generic_plans + custom_plans AS n FROM pg_prepared_statements") {
+            counts[try row.require("name")] = try row.require("n")
+        }
+        return counts
+    }
+
     @Test func aTextRunThreeTimesIsPreparedAndStillBindsEachRunsValues() throws {
-        let (_, conn) = try emptyDatabase()
-        try conn.execute("CREATE TABLE notes (id int PRIMARY KEY, body text)")
+        let (plain, conn) = try longSession()
+        try plain.execute("CREATE TABLE notes (id int PRIMARY KEY, body text)")
         for id in 1...6 {
             try conn.run("INSERT INTO notes (id, body) VALUES (\(id), \("note \(id)"))")
             #expect(conn.preparedStatementCount == (id >= Connection.prepareThreshold ? 1 : 0), "after run \(id)")
         }
-        let bodies: [String] = try conn.query("SELECT body FROM notes ORDER BY id").map { try $0.require("body") }
+        let bodies: [String] = try plain.query("SELECT body FROM notes ORDER BY id").map { try $0.require("body") }
         #expect(bodies == (1...6).map { "note \($0)" })
-        // The server holds it under the session's name, and a failing run still reports its error.
-        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 1)
+        // Runs 3 to 6 went through the prepared statement, under the name of its text.
+        let name = "fc0_" + Connection.fingerprint("INSERT INTO notes (id, body) VALUES ($1, $2)")
+        #expect(try executions(conn) == [name: 4])
+        // A failing run still reports its own error.
         let error = try #require(postgresError { try conn.run("INSERT INTO notes (id, body) VALUES (\(1), \("again"))") })
         #expect(error.sqlState == "23505")
     }
 
-    @Test func aTextRunTwiceIsNotPrepared() throws {
+    @Test func aCommandSessionPreparesNothing() throws {
         let (_, conn) = try emptyDatabase()
-        for _ in 1..<Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        for _ in 1...(Connection.prepareThreshold + 3) { try conn.query("SELECT \(1)::int AS one") }
         #expect(conn.preparedStatementCount == 0)
-        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 0)
+        #expect(try executions(conn).isEmpty)
     }
 
-    @Test func aPreparedSelectStarSurvivesAColumnAddedUnderIt() throws {
-        let (_, conn) = try emptyDatabase()
-        try conn.execute("CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'a')")
+    @Test func aTextRunTwiceIsNotPrepared() throws {
+        let (_, conn) = try longSession()
+        for _ in 1..<Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        #expect(conn.preparedStatementCount == 0)
+        #expect(try executions(conn).isEmpty)
+    }
+
+    @Test func aStatementPreparedInARolledBackTransactionStaysUsable() throws {
+        let (_, conn) = try longSession()
+        try conn.executeScript("BEGIN")
+        for _ in 1...Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        try conn.executeScript("ROLLBACK")
+        let one: Int = try conn.query("SELECT \(1)::int AS one").first!.require("one")
+        #expect(one == 1)
+        #expect(try executions(conn).values.first == 2)
+    }
+
+    /// The server lost the statements (DEALLOCATE behind the cache's back, or a pooler that
+    /// moved the session): one run fails with 26000, and the next ones prepare afresh.
+    @Test func statementsTheServerLostArePreparedAgain() throws {
+        let (_, conn) = try longSession()
+        for _ in 1...Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
+        try conn.executeScript("DEALLOCATE ALL")
+        let error = try #require(postgresError { try conn.query("SELECT \(1)::int AS one") })
+        #expect(error.sqlState == "26000")
+        for _ in 1...Connection.prepareThreshold { try conn.query("SELECT \(2)::int AS one") }
+        let two: Int = try conn.query("SELECT \(2)::int AS one").first!.require("one")
+        #expect(two == 2)
+        #expect(try executions(conn) == ["fc1_" + Connection.fingerprint("SELECT $1::int AS one"): 2])
+    }
+
+    /// Two sessions meeting on one server connection (behind a pooler) name a text alike, so
+    /// a statement found under its name is the same statement: it is used, not refused.
+    @Test func aStatementAlreadyPreparedUnderItsNameIsUsed() throws {
+        let (_, conn) = try longSession()
+        let name = "fc0_" + Connection.fingerprint("SELECT $1::int AS one")
+        try conn.executeScript("PREPARE \(name) (int) AS SELECT $1::int AS one")
+        for _ in 1...(Connection.prepareThreshold + 1) { try conn.query("SELECT \(7)::int AS one") }
+        #expect(conn.preparedStatementCount == 1)
+        #expect(try executions(conn) == [name: 2])
+    }
+
+    @Test func aPreparedSelectStarFailsOnceAfterItsTableChangesThenSeesTheNewColumn() throws {
+        let (plain, conn) = try longSession()
+        try plain.execute("CREATE TABLE notes (id int PRIMARY KEY, body text); INSERT INTO notes VALUES (1, 'a')")
         for _ in 1...Connection.prepareThreshold { try conn.query("SELECT * FROM notes WHERE id = \(1)") }
         #expect(conn.preparedStatementCount == 1)
-        try conn.execute("ALTER TABLE notes ADD COLUMN tag text")
+        try plain.execute("ALTER TABLE notes ADD COLUMN tag text")
         // PostgreSQL refuses the old plan's row shape once; the statement is then forgotten and
-        // the next run sees the new column.
+        // later runs see the new column.
         let error = try #require(postgresError { try conn.query("SELECT * FROM notes WHERE id = \(1)") })
         #expect(error.sqlState == "0A000")
         #expect(conn.preparedStatementCount == 0)
@@ -262,11 +323,11 @@ import Testing
     }
 
     @Test func forgettingDeallocatesOnTheServer() throws {
-        let (_, conn) = try emptyDatabase()
+        let (_, conn) = try longSession()
         for _ in 1...Connection.prepareThreshold { try conn.query("SELECT \(1)::int AS one") }
-        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 1)
+        #expect(try executions(conn).count == 1)
         try conn.forgetPreparedStatements()
         #expect(conn.preparedStatementCount == 0)
-        #expect(try conn.query("SELECT count(*) AS n FROM pg_prepared_statements").first!.require("n") as Int == 0)
+        #expect(try executions(conn).isEmpty)
     }
 }
