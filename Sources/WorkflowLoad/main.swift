@@ -1,4 +1,4 @@
-// workflow-load: drives workflow transitions from concurrent sessions, for Scripts/bench's
+// WorkflowLoad: drives workflow transitions from concurrent sessions, for Scripts/bench's
 // "8 concurrent writers" line (SPEC section 9), the way pgbench drives its own script.
 //
 // Each writer is a thread with its own connection and its own claims (writers on different
@@ -9,7 +9,7 @@
 // reviewer other than the current one and the one who returned the verdict), which
 // repeats for ever; sources are added once, up front.
 //
-// usage: workflow-load [--writers N] [--seconds S] [--claims-per-writer K]
+// usage: WorkflowLoad [--writers N] [--seconds S] [--claims-per-writer K]
 // The database comes from FACTCHECK_DATABASE_URL and the rest of SPEC section 5's order.
 import FactCheckCore
 import FactCheckStore
@@ -35,7 +35,7 @@ struct Options {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: workflow-load [--writers N] [--seconds S] [--claims-per-writer K]\n".utf8))
+        FileHandle.standardError.write(Data("usage: WorkflowLoad [--writers N] [--seconds S] [--claims-per-writer K]\n".utf8))
         exit(64)
     }
 }
