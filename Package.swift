@@ -1,7 +1,7 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 // factcheck — a fact-check and claim-tracking workflow on PostgreSQL.
-// Targets depend only downward: CLibPQ → Postgres → FactCheckStore → factcheck,
-// with the pure domain (FactCheckCore) beside them.
+// Targets depend only downward: CLibPQ → Postgres → FactCheckStore → DeskViews →
+// FactCheckService / factcheck, with the pure domain (FactCheckCore) beside them.
 import PackageDescription
 
 let package = Package(
@@ -9,10 +9,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "factcheck", targets: ["factcheck"]),
+        .executable(name: "factcheck-server", targets: ["factcheck-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         /// The system-library module map for libpq (Debian: libpq-dev).
@@ -35,14 +40,37 @@ let package = Package(
         /// audit log. The only place with SQL.
         .target(
             name: "FactCheckStore",
-            dependencies: ["Postgres", "FactCheckCore"],
+            dependencies: [
+                "Postgres", "FactCheckCore",
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            ],
             plugins: ["EmbedMigrations"]
+        ),
+        /// What both doors show: the snake_case JSON of every record (with its nulls).
+        .target(name: "DeskViews", dependencies: ["FactCheckStore", "FactCheckCore"]),
+        /// The HTTP service: routes, request decoding, identity (sessions, tokens), CSRF,
+        /// problem+json, the store pool on its own threads, live updates. HTTP only.
+        .target(
+            name: "FactCheckService",
+            dependencies: [
+                "FactCheckStore", "FactCheckCore", "DeskViews", "Postgres",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        /// The service's process (`factcheck serve` starts it): kept apart so the CLI's start-up
+        /// does not pay for the HTTP stack.
+        .executableTarget(
+            name: "factcheck-server",
+            dependencies: ["FactCheckService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         /// The command-line interface: parsing, formatting, exit codes.
         .executableTarget(
             name: "factcheck",
             dependencies: [
-                "FactCheckStore", "FactCheckCore", "Postgres",
+                "FactCheckStore", "FactCheckCore", "DeskViews", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +86,9 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "FactCheckStoreTests", dependencies: ["FactCheckStore", "FactCheckCore", "Postgres", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "ServiceTests", dependencies: [
+            "FactCheckService", "FactCheckStore", "FactCheckCore", "Postgres", "TestSupport",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

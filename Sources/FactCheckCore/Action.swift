@@ -21,6 +21,8 @@ public enum Action: String, CaseIterable, Sendable {
     case importClaims = "import.claims"
     case importArchive = "import.archive"
     case manageUsers = "user.manage"
+    /// One's own password and API tokens.
+    case manageOwnAccount = "account.manage"
     case manageScale = "scale.manage"
     case migrate = "db.migrate"
     case read = "read"
@@ -45,6 +47,7 @@ public enum Action: String, CaseIterable, Sendable {
         // An archive is imported with the same command; its rows carry states and verdicts.
         case .importClaims, .importArchive: "import claims"
         case .manageUsers: "user add | deactivate"
+        case .manageOwnAccount: "user passwd | token"
         case .manageScale: "scale use"
         case .migrate: "db migrate"
         case .read: "claim list | show"
@@ -71,6 +74,7 @@ public enum Action: String, CaseIterable, Sendable {
         case .importClaims: "import claims"
         case .importArchive: "import already-checked claims"
         case .manageUsers: "manage users"
+        case .manageOwnAccount: "manage their own password and tokens"
         case .manageScale: "change the rating scale"
         case .migrate: "migrate the database"
         case .read: "read claims"

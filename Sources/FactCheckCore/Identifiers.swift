@@ -49,3 +49,18 @@ private func parseNumber(_ text: String, prefix: Character, noun: String) throws
     }
     return value
 }
+
+/// An API token's short number, shown as `T-3` (the secret itself is shown once, at creation).
+public struct TokenNumber: Hashable, Sendable, CustomStringConvertible, Comparable {
+    public let value: Int64
+
+    public init(_ value: Int64) { self.value = value }
+
+    public init(parsing text: String) throws(DomainError) {
+        value = try parseNumber(text, prefix: "T", noun: "token")
+    }
+
+    public var description: String { "T-\(value)" }
+
+    public static func < (a: Self, b: Self) -> Bool { a.value < b.value }
+}

@@ -14,16 +14,26 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     }
 }
 
-/// The user a command runs as.
+/// The door a change came through; the audit log records it with every event.
+public enum Channel: String, Sendable, CaseIterable, Codable {
+    case cli, web, api
+}
+
+/// The user a command runs as, and the door they came through: the command line, a browser
+/// session (`via` is the session's short fingerprint) or an API token (`via` is its `T-n`).
 public struct Actor: Sendable, Equatable {
     public var handle: String
     public var role: Role
     public var isActive: Bool
+    public var channel: Channel
+    public var via: String?
 
-    public init(handle: String, role: Role, isActive: Bool = true) {
+    public init(handle: String, role: Role, isActive: Bool = true, channel: Channel = .cli, via: String? = nil) {
         self.handle = handle
         self.role = role
         self.isActive = isActive
+        self.channel = channel
+        self.via = via
     }
 }
 
@@ -32,11 +42,11 @@ public enum Permissions {
     private static let granted: [Role: Set<Action>] = [
         .editor: [
             .addArticle, .addClaim, .editClaim, .assign, .reject, .publish, .reopen,
-            .export, .importClaims, .read,
+            .export, .importClaims, .read, .manageOwnAccount,
         ],
         .reviewer: [
             .start, .addSource, .retractSource, .propose, .approve, .returnVerdict,
-            .export, .read,
+            .export, .read, .manageOwnAccount,
         ],
         .admin: Set(Action.allCases),
     ]

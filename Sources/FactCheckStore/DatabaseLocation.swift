@@ -59,3 +59,9 @@ public struct DatabaseLocation: Sendable, Equatable {
         redactingPasswords(conninfo)
     }
 }
+
+extension DatabaseLocation {
+    /// Where the live-update listener connects: LISTEN needs a session of its own, so never a
+    /// transaction pooler.
+    public var listenConninfo: String { conninfo }
+}

@@ -105,6 +105,9 @@ public struct AuditEventRecord: Sendable, Codable, Equatable {
     public let before: JSONText?
     public let after: JSONText?
     public let hash: String
+    /// The door the change came through (cli, web, api) and, for the service, its token or session.
+    public let channel: String
+    public let via: String?
 }
 
 /// JSON the database produced, kept as text; written as JSON (not as a string) in JSON output.
@@ -139,6 +142,8 @@ public struct ClaimFilter: Sendable {
     public var until: CalendarDate?
     public var search: String?
     public var limit: Int?
+    /// Only claims numbered below this one: the next page of a list, newest first (a cursor).
+    public var before: Int64?
 
     public init(state: ReviewState? = nil, assignee: String? = nil, tag: String? = nil, claimant: String? = nil,
                 rating: String? = nil, since: CalendarDate? = nil, until: CalendarDate? = nil,

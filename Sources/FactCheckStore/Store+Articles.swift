@@ -31,7 +31,7 @@ extension Store {
                         \(article.publishedOn?.description)::date, \(article.body), \(actor.handle))
                 RETURNING id
                 """).first!.require("id")
-            try audit(conn, actor: actor.handle, action: "article.logged", stream: "article:\(id)", object: "article:\(id)",
+            try audit(conn, actor: actor, action: "article.logged", stream: "article:\(id)", object: "article:\(id)",
                       after: AuditPayload([
                         "url": .text(article.url), "title": .text(article.title), "outlet": .text(article.outlet),
                         "byline": .text(article.byline), "published_on": .text(article.publishedOn?.description),

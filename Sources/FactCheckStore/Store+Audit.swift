@@ -8,8 +8,11 @@ public struct AuditFilter: Sendable {
     public var actor: String?
     public var since: CalendarDate?
     public var limit: Int?
-    public init(claim: ClaimNumber? = nil, actor: String? = nil, since: CalendarDate? = nil, limit: Int? = nil) {
-        self.claim = claim; self.actor = actor; self.since = since; self.limit = limit
+    /// Only events after this one (a live stream's `Last-Event-ID`).
+    public var afterId: Int64?
+    public init(claim: ClaimNumber? = nil, actor: String? = nil, since: CalendarDate? = nil, limit: Int? = nil,
+                afterId: Int64? = nil) {
+        self.claim = claim; self.actor = actor; self.since = since; self.limit = limit; self.afterId = afterId
     }
 }
 
@@ -20,6 +23,7 @@ extension Store {
             if let claim = filter.claim { parts.append("e.claim_id = \(claim.value)") }
             if let actor = filter.actor { parts.append("e.actor = \(actor)") }
             if let since = filter.since { parts.append("e.occurred_at >= \(since.description)::date") }
+            if let after = filter.afterId { parts.append("e.id > \(after)") }
             return try conn.query("""
                 \(Store.auditSelect) WHERE \(SQL.joined(parts, separator: " AND "))
                 ORDER BY e.id LIMIT \(filter.limit ?? 1_000_000)
@@ -49,7 +53,7 @@ extension Store {
                     let page = try conn.query("""
                         SELECT id, stream, seq, prev_hash, hash,
                                audit_event_hash(prev_hash, stream, seq, occurred_at, actor, db_role, action,
-                                                claim_id, object, before, after) AS expected
+                                                claim_id, object, before, after, channel, via) AS expected
                         FROM audit_events WHERE (stream, seq) > (\(after.0), \(after.1))
                         ORDER BY stream, seq LIMIT 10000
                         """)
@@ -108,7 +112,7 @@ extension Store {
 
     static let auditSelect: SQL = """
         SELECT e.id, e.stream, e.seq, e.occurred_at, e.actor, e.db_role, e.action, e.claim_id, e.object,
-               e.before::text AS before, e.after::text AS after, e.hash
+               e.before::text AS before, e.after::text AS after, e.hash, e.channel, e.via
         FROM audit_events e
         """
 }
@@ -121,6 +125,7 @@ extension AuditEventRecord {
                   dbRole: try row.require("db_role"), action: try row.require("action"),
                   claimId: claim.map { ClaimNumber($0).description }, object: try row.decode("object"),
                   before: try row.decode("before", as: String.self).map(JSONText.init),
-                  after: try row.decode("after", as: String.self).map(JSONText.init), hash: try row.require("hash"))
+                  after: try row.decode("after", as: String.self).map(JSONText.init), hash: try row.require("hash"),
+                  channel: try row.require("channel"), via: try row.decode("via"))
     }
 }

@@ -47,7 +47,7 @@ public struct ClaimState: Sendable {
     public let number: ClaimNumber
     public let state: ReviewState
     public let assignee: String?
-    let version: Int
+    public let version: Int
 
     init(number: ClaimNumber, row: Row) throws {
         self.number = number
@@ -92,7 +92,7 @@ extension Store {
                     ON CONFLICT (claim_id, url) DO NOTHING
                     """)
             }
-            try audit(conn, actor: actor.handle, action: "claim.logged", stream: "claim:\(id)", claim: id,
+            try audit(conn, actor: actor, action: "claim.logged", stream: "claim:\(id)", claim: id,
                       object: ClaimNumber(id).description,
                       after: AuditPayload([
                         "state": .text(ReviewState.logged.rawValue), "text": .text(claim.text),
@@ -186,7 +186,7 @@ extension Store {
                 due_on = \(edit.dueOn?.description ?? old.dueOn)::date,
                 said_on = \(edit.saidOn?.description ?? old.saidOn)::date
                 """)
-            try self.audit(conn, actor: actor.handle, action: "claim.edited", stream: "claim:\(number.value)",
+            try self.audit(conn, actor: actor, action: "claim.edited", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            before: AuditPayload(before), after: AuditPayload(after))
             return updated
@@ -205,7 +205,7 @@ extension Store {
                 throw StoreError.conflict("\(number) is already assigned to \(assignee)")
             }
             let updated = try self.updateClaim(conn, current, set: "assignee = \(assignee)")
-            try self.audit(conn, actor: actor.handle, action: "claim.assigned", stream: "claim:\(number.value)",
+            try self.audit(conn, actor: actor, action: "claim.assigned", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            before: AuditPayload(["assignee": .text(current.assignee)]),
                            after: AuditPayload(["assignee": .text(assignee), "note": .text(note)]))
@@ -224,19 +224,19 @@ extension Store {
             case .start:
                 let assignee = current.assignee ?? actor.handle
                 updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue), assignee = \(assignee)")
-                try self.audit(conn, actor: actor.handle, action: "claim.state_changed", stream: stream,
+                try self.audit(conn, actor: actor, action: "claim.state_changed", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue)]))
                 if current.assignee == nil {
-                    try self.audit(conn, actor: actor.handle, action: "claim.assigned", stream: stream,
+                    try self.audit(conn, actor: actor, action: "claim.assigned", stream: stream,
                                    claim: number.value, object: number.description,
                                    before: AuditPayload(["assignee": .text(nil)]),
                                    after: AuditPayload(["assignee": .text(assignee), "note": .text("took it on with claim start")]))
                 }
             case .reject:
                 updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
-                try self.audit(conn, actor: actor.handle, action: "claim.rejected", stream: stream,
+                try self.audit(conn, actor: actor, action: "claim.rejected", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue), "reason": .text(reason)]))
@@ -244,13 +244,13 @@ extension Store {
                 updated = try self.updateClaim(conn, current, set: """
                     state = \(target.rawValue), published_at = now(), published_url = coalesce(\(publishedURL), published_url)
                     """)
-                try self.audit(conn, actor: actor.handle, action: "claim.published", stream: stream,
+                try self.audit(conn, actor: actor, action: "claim.published", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue), "published_url": .text(publishedURL)]))
             case .reopen:
                 updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
-                try self.audit(conn, actor: actor.handle, action: "claim.reopened", stream: stream,
+                try self.audit(conn, actor: actor, action: "claim.reopened", stream: stream,
                                claim: number.value, object: number.description,
                                before: AuditPayload(["state": .text(current.state.rawValue)]),
                                after: AuditPayload(["state": .text(target.rawValue), "reason": .text(reason),
@@ -282,7 +282,11 @@ extension Store {
         guard let row = try conn.query("""
             SELECT state, assignee, version FROM claims WHERE id = \(number.value)
             """).first else { throw StoreError.notFound("no claim \(number)") }
-        return try ClaimState(number: number, row: row)
+        let state = try ClaimState(number: number, row: row)
+        if let expectedVersion, expectedVersion != state.version {
+            throw StoreError.stale(number, version: state.version)
+        }
+        return state
     }
 
     /// The one write every claim change goes through: it succeeds only if nobody changed the
@@ -322,6 +326,7 @@ extension Store {
         if let since = filter.since { parts.append("c.created_at >= \(since.description)::date") }
         if let until = filter.until { parts.append("c.created_at < \(until.description)::date + 1") }
         if let search = filter.search { parts.append("c.search @@ websearch_to_tsquery('simple', \(search))") }
+        if let before = filter.before { parts.append("c.id < \(before)") }
         return SQL.joined(parts, separator: " AND ")
     }
 }

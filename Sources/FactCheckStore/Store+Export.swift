@@ -20,7 +20,7 @@ extension Store {
 
     public static let auditExportColumns = [
         "event_id", "occurred_at", "actor", "db_role", "action", "claim_id", "object", "before", "after",
-        "stream", "seq", "prev_hash", "hash",
+        "stream", "seq", "prev_hash", "hash", "channel", "via",
     ]
 
     /// Streams every claim matching the filter as CSV with a header row; returns the rows.
@@ -75,7 +75,8 @@ extension Store {
         return try export("""
             SELECT e.id AS event_id, iso_time(e.occurred_at) AS occurred_at, e.actor, e.db_role, e.action,
                    'C-' || e.claim_id AS claim_id, csv_text(e.object) AS object, csv_text(e.before::text) AS before,
-                   csv_text(e.after::text) AS after, e.stream, e.seq, e.prev_hash, e.hash
+                   csv_text(e.after::text) AS after, e.stream, e.seq, e.prev_hash, e.hash,
+                   e.channel, csv_text(e.via) AS via
             FROM audit_events e
             WHERE \(scope)
             ORDER BY e.id

@@ -61,7 +61,7 @@ extension Store {
                 INSERT INTO settings (key, value) VALUES ('scale', \(preset.name))
                 ON CONFLICT (key) DO UPDATE SET value = excluded.value
                 """)
-            try audit(conn, actor: actor.handle, action: "scale.changed", stream: "scale", object: preset.name,
+            try audit(conn, actor: actor, action: "scale.changed", stream: "scale", object: preset.name,
                       before: AuditPayload(["scale": .text(before.name), "labels": .list(before.labels.map(\.label))]),
                       after: AuditPayload(["scale": .text(preset.name), "labels": .list(preset.labels.map(\.label))]))
         }

@@ -209,7 +209,7 @@ extension Store {
                 throw StoreError.conflict("\(number) already lists \(urls.count == 1 ? "this appearance" : "these appearances")")
             }
             let updated = try self.updateClaim(conn, current)
-            try self.audit(conn, actor: actor.handle, action: "claim.appearance_added", stream: "claim:\(number.value)",
+            try self.audit(conn, actor: actor, action: "claim.appearance_added", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,
                            after: AuditPayload(["appearances": .list(added)]))
             return updated

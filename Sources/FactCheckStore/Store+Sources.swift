@@ -34,7 +34,7 @@ extension Store {
                         \(source.note), \(actor.handle))
                 RETURNING id
                 """).first!.require("id")
-            try self.audit(conn, actor: actor.handle, action: "source.added", stream: "claim:\(number.value)",
+            try self.audit(conn, actor: actor, action: "source.added", stream: "claim:\(number.value)",
                            claim: number.value, object: SourceNumber(added).description,
                            after: AuditPayload([
                             "url": .text(source.url), "title": .text(source.title), "publisher": .text(source.publisher),
@@ -68,7 +68,7 @@ extension Store {
                 WHERE id = \(number.value) AND retracted_at IS NULL
                 """)
             guard touched == 1 else { throw StoreError.concurrentChange(number.description) }
-            try self.audit(conn, actor: actor.handle, action: "source.retracted", stream: "claim:\(claim.value)",
+            try self.audit(conn, actor: actor, action: "source.retracted", stream: "claim:\(claim.value)",
                            claim: claim.value, object: number.description,
                            before: AuditPayload(["retracted": .text("false")]),
                            after: AuditPayload(["retracted": .text("true"), "reason": .text(reason)]))

@@ -52,7 +52,7 @@ extension Store {
                 guard admins > 1 else { throw StoreError.conflict("\(handle) is the last active admin") }
             }
             try conn.run("UPDATE users SET active = false WHERE handle = \(handle)")
-            try audit(conn, actor: actor.handle, action: "user.deactivated", stream: "user:\(handle)", object: handle,
+            try audit(conn, actor: actor, action: "user.deactivated", stream: "user:\(handle)", object: handle,
                       before: AuditPayload(["active": .text("true")]), after: AuditPayload(["active": .text("false")]))
             return try self.user(handle, conn)!
         }

@@ -25,7 +25,7 @@ extension Store {
                 RETURNING \(Store.verdictColumns)
                 """).first!)
             proposed = verdict
-            try self.audit(conn, actor: actor.handle, action: "verdict.proposed", stream: "claim:\(number.value)",
+            try self.audit(conn, actor: actor, action: "verdict.proposed", stream: "claim:\(number.value)",
                            claim: number.value, object: "V-\(verdict.id)",
                            before: AuditPayload(["state": .text(current.state.rawValue)]),
                            after: AuditPayload(["state": .text(target.rawValue), "rating": .text(label.label),
@@ -56,7 +56,7 @@ extension Store {
                 WHERE id = \(verdictId)
                 RETURNING \(Store.verdictColumns)
                 """).first!)
-            try self.audit(conn, actor: actor.handle,
+            try self.audit(conn, actor: actor,
                            action: action == .approve ? "verdict.approved" : "verdict.returned",
                            stream: "claim:\(number.value)", claim: number.value, object: "V-\(verdictId)",
                            before: AuditPayload(["state": .text(current.state.rawValue), "verdict": .text("proposed")]),

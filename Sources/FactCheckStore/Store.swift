@@ -22,6 +22,16 @@ public final class Store {
 
     public var migrator: Migrator { Migrator(connection: connection) }
 
+    /// The longest a transaction's statement may run, in milliseconds (the service sets it).
+    public var statementTimeout: Int? {
+        get { connection.statementTimeout }
+        set { connection.statementTimeout = newValue }
+    }
+
+    /// The claim version a write must find (an HTTP `If-Match`), for the next calls until
+    /// reset; a claim at another version is refused with `StoreError.stale`.
+    public var expectedVersion: Int?
+
     // MARK: Acting users
 
     /// The acting user, or `.notPermitted` for an unknown handle.
@@ -61,13 +71,21 @@ public final class Store {
         return .database(error)
     }
 
-    /// Appends one audit event; the database chains and hashes it.
-    func audit(_ conn: Connection, actor: String, action: String, stream: String, claim: Int64? = nil,
+    /// Appends one audit event, with the door the actor came through; the database chains and
+    /// hashes it.
+    func audit(_ conn: Connection, actor: Actor, action: String, stream: String, claim: Int64? = nil,
                object: String? = nil, before: AuditPayload? = nil, after: AuditPayload? = nil) throws {
+        try audit(conn, actor: actor.handle, channel: actor.channel, via: actor.via, action: action, stream: stream,
+                  claim: claim, object: object, before: before, after: after)
+    }
+
+    func audit(_ conn: Connection, actor: String, channel: Channel = .cli, via: String? = nil, action: String,
+               stream: String, claim: Int64? = nil, object: String? = nil, before: AuditPayload? = nil,
+               after: AuditPayload? = nil) throws {
         try conn.run("""
-            INSERT INTO audit_events (stream, actor, action, claim_id, object, before, after)
+            INSERT INTO audit_events (stream, actor, action, claim_id, object, before, after, channel, via)
             VALUES (\(stream), \(actor), \(action), \(claim), \(object),
-                    \(before?.json)::jsonb, \(after?.json)::jsonb)
+                    \(before?.json)::jsonb, \(after?.json)::jsonb, \(channel.rawValue), \(via))
             """)
     }
 }

@@ -24,6 +24,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The claim's text matches an already logged claim.
     case duplicate(ClaimNumber, state: String)
+    /// The claim is no longer at the version the change was made against (an HTTP `If-Match`).
+    case stale(ClaimNumber, version: Int)
+    /// Too many failed logins for the account or the address; try again after `retryAfter` seconds.
+    case throttled(retryAfter: Int)
     /// A database error that none of the above explains.
     case database(PostgresError)
 
@@ -46,6 +50,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .conflict(let what): return what
         case .duplicate(let number, let state):
             return "this claim is already logged as \(number) (\(state))"
+        case .stale(let number, let version):
+            return "\(number) was changed by someone else since you read it (it is now at version \(version)); reload it and retry"
+        case .throttled(let seconds):
+            return "too many failed logins; try again in \(seconds) second\(seconds == 1 ? "" : "s")"
         case .database(let error): return "database error: \(error.description)"
         }
     }

@@ -61,6 +61,16 @@ public final class Connection {
     /// The server's process id for this session.
     public var backendPID: Int32 { handle.map { PQbackendPID($0) } ?? 0 }
 
+    /// Whether the connection is closed or lost (a pool then opens a new one).
+    public var isBroken: Bool {
+        guard let handle else { return true }
+        return PQstatus(handle) != CONNECTION_OK
+    }
+
+    /// `SET LOCAL statement_timeout` (milliseconds) for every transaction this connection
+    /// begins, sent with its BEGIN in one round trip; nil for none (the command line).
+    public var statementTimeout: Int?
+
     /// Runs one or more statements without parameters and discards any rows. For fixed SQL
     /// text only (migrations, session settings); there is no way to pass values here.
     public func execute(_ sqlText: StaticString) throws(PostgresError) {
@@ -169,7 +179,11 @@ public final class Connection {
         guard PQtransactionStatus(try live) == PQTRANS_IDLE else {
             throw PostgresError(kind: .usage, message: "a transaction is already open on this connection; withTransaction does not nest")
         }
-        try executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        if let statementTimeout {
+            try executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue); SET LOCAL statement_timeout = \(statementTimeout)")
+        } else {
+            try executeScript("BEGIN ISOLATION LEVEL \(isolation.rawValue)")
+        }
         let value: T
         do {
             value = try body(self)

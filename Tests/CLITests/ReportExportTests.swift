@@ -76,7 +76,7 @@ import Testing
     @Test func auditColumns() throws {
         let (header, rows) = try export(["audit"])
         #expect(header == ["event_id", "occurred_at", "actor", "db_role", "action", "claim_id", "object", "before",
-                           "after", "stream", "seq", "prev_hash", "hash"])
+                           "after", "stream", "seq", "prev_hash", "hash", "channel", "via"])
         let desk = try Self.shared.get()
         #expect(rows.count == (try desk.tally("audit_events")))
     }

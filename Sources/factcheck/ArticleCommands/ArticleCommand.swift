@@ -49,9 +49,9 @@ struct ArticleCommand: ParsableCommand {
         func run() throws {
             let article = try validated { () throws(DomainError) in
                 NewArticle(url: try Validate.url(self.url),
-                           title: try Validate.text(self.title, field: "--title", max: 1000),
-                           outlet: try Validate.text(self.outlet, field: "--outlet", max: 300),
-                           byline: try Validate.text(self.byline, field: "--byline", max: 500),
+                           title: try Validate.articleTitle(self.title, field: "--title"),
+                           outlet: try Validate.outlet(self.outlet, field: "--outlet"),
+                           byline: try Validate.byline(self.byline, field: "--byline"),
                            publishedOn: try self.published.map { s throws(DomainError) in try Validate.date(s, field: "--published") })
             }
             var withText = article

@@ -21,7 +21,7 @@ extension ClaimCommand {
 
         func run() throws {
             let number = try claimNumber(claim)
-            let note = try validated { () throws(DomainError) in try Validate.text(self.note, field: "--note", max: 2000) }
+            let note = try validated { () throws(DomainError) in try Validate.note(self.note, field: "--note") }
             let session = try Session.open(global)
             let stored = try session.store.assign(number, to: Validate.handleReference(user),
                                                   note: note, by: try session.actor())

@@ -58,13 +58,13 @@ struct SourceCommand: ParsableCommand {
             let number = try claimNumber(claim)
             let source = try validated { () throws(DomainError) in
                 NewSource(url: try Validate.url(self.url, field: "--url"),
-                          title: try Validate.text(self.title, field: "--title", max: 1000),
-                          publisher: try Validate.text(self.publisher, field: "--publisher", max: 300),
+                          title: try Validate.sourceTitle(self.title, field: "--title"),
+                          publisher: try Validate.publisher(self.publisher, field: "--publisher"),
                           kind: try Validate.sourceKind(self.kind, field: "--kind"),
                           stance: try Validate.stance(self.stance, field: "--stance"),
                           accessedOn: try self.accessed.map { s throws(DomainError) in try Validate.date(s, field: "--accessed") },
                           archivedURL: try self.archivedURL.map { s throws(DomainError) in try Validate.url(s, field: "--archived-url") },
-                          note: try Validate.text(self.note, field: "--note", max: 5000))
+                          note: try Validate.sourceNote(self.note, field: "--note"))
             }
             let session = try Session.open(global)
             let stored = try session.store.addSource(to: number, source, by: try session.actor())

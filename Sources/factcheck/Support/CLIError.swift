@@ -28,7 +28,7 @@ enum Failure {
         case let error as StoreError:
             switch error {
             case .unreachable: return 69
-            case .concurrentChange: return 75
+            case .concurrentChange, .throttled, .stale: return 75
             case .unknownUser, .identityRequired, .firstUserMustBeAdmin: return 77
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1

@@ -54,7 +54,7 @@ struct VerdictCommand: ParsableCommand {
 
         func run() throws {
             let number = try claimNumber(claim)
-            let note = try validated { () throws(DomainError) in try Validate.text(self.reason, field: "--reason", max: 2000) }
+            let note = try validated { () throws(DomainError) in try Validate.note(self.reason, field: "--reason") }
             let session = try Session.open(global)
             let verdict = try session.store.decide(number, .approve, reason: note, by: try session.actor())
             print("approved V-\(verdict.id) \(verdict.rating) for \(verdict.claimId)")

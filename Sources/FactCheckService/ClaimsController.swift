@@ -1,0 +1,279 @@
+import DeskViews
+import FactCheckCore
+import FactCheckStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/claims`: the list with every `claim list` filter and a cursor, one claim with its
+/// ETag, logging, editing and every workflow move, sources and verdicts.
+struct ClaimsController {
+    let pool: StorePool
+    let limits: ServiceConfiguration
+
+    struct Page: Encodable {
+        let items: [ClaimRecord]
+        /// Pass as `cursor` for the next page; null on the last.
+        let nextCursor: String?
+    }
+
+    struct NewClaimBody: Decodable {
+        let text: String
+        let claimant: String
+        var article: String?
+        var saidOn: String?
+        var appearances: [String]?
+        var tags: [String]?
+        var priority: String?
+        var dueDate: String?
+        /// If the claim is already logged, add the appearances to that claim instead.
+        var link: Bool?
+    }
+
+    struct EditBody: Decodable {
+        var text: String?
+        var claimant: String?
+        var tags: [String]?
+        var priority: String?
+        var dueDate: String?
+        var saidOn: String?
+    }
+
+    struct AssignBody: Decodable { let user: String; var note: String? }
+    struct MoveBody: Decodable { var reason: String?; var url: String? }
+    struct ProposeBody: Decodable { let rating: String; let conclusion: String }
+    struct SourceBody: Decodable {
+        let url: String
+        var title: String?
+        var publisher: String?
+        var kind: String?
+        var stance: String?
+        var accessed: String?
+        var archivedUrl: String?
+        var note: String?
+    }
+    struct RetractBody: Decodable { let reason: String }
+
+    func add(to router: RouterGroup<DeskContext>) {
+        router.get("claims", use: list)
+        router.post("claims", use: create)
+        router.get("claims/:id", use: show)
+        router.patch("claims/:id", use: edit)
+        router.post("claims/:id/assign", use: assign)
+        for action in [Action.start, .reject, .publish, .reopen] {
+            router.post("claims/:id/\(action.command.split(separator: " ").last!)") { request, context in
+                try await move(action, request, context)
+            }
+        }
+        router.post("claims/:id/verdicts", use: propose)
+        router.post("claims/:id/verdict/approve") { try await decide(.approve, $0, $1) }
+        router.post("claims/:id/verdict/return") { try await decide(.returnVerdict, $0, $1) }
+        router.get("claims/:id/sources", use: sources)
+        router.post("claims/:id/sources", use: addSource)
+        router.post("sources/:id/retract", use: retractSource)
+        router.get("claims/:id/similar", use: similar)
+    }
+
+    func list(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let query = Query(request)
+        var filter = ClaimFilter()
+        filter.state = try query.text("state").map { s in try HTTP.validated { () throws(DomainError) in try Validate.state(s) } }
+        filter.assignee = query.text("assignee").map(Validate.handleReference)
+        filter.tag = query.text("tag")
+        filter.claimant = query.text("claimant")
+        filter.rating = query.text("rating")
+        filter.since = try query.date("since")
+        filter.until = try query.date("until")
+        filter.search = query.text("search")
+        let limit = try query.int("limit") ?? 50
+        filter.limit = try HTTP.validated { () throws(DomainError) in try Validate.limit(limit) }
+        if let cursor = query.text("cursor") {
+            guard let before = Int64(cursor), before > 0 else { throw ServiceError.badRequest("cursor is not one this API gave") }
+            filter.before = before
+        }
+        let chosen = filter
+        let items = try await pool.run { store in
+            try Permissions.check(actor, .read)
+            return try store.claims(chosen)
+        }
+        let next = items.count == chosen.limit ? items.last.map { String($0.number) } : nil
+        return try HTTP.json(Page(items: items, nextCursor: next))
+    }
+
+    func show(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let detail = try await pool.run { store in
+            try Permissions.check(actor, .read)
+            return try store.claimDetail(number)
+        }
+        return try HTTP.json(detail, etag: detail.claim.version)
+    }
+
+    func create(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let body = try await HTTP.decode(NewClaimBody.self, from: request, limit: limits.maxBodyBytes)
+        let claim = try HTTP.validated { () throws(DomainError) in
+            NewClaim(
+                text: try Validate.claimText(body.text),
+                claimant: try Validate.claimant(body.claimant),
+                article: body.article,
+                saidOn: try body.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "said_on") },
+                appearances: try (body.appearances ?? []).map { s throws(DomainError) in try Validate.url(s, field: "appearances") },
+                tags: try Validate.tags(body.tags ?? [], field: "tags"),
+                priority: try Validate.priority(body.priority ?? "normal"),
+                dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") })
+        }
+        let link = body.link ?? false
+        if link, claim.appearances.isEmpty {
+            throw ServiceError.badRequest("link needs the appearances to add to the claim already logged")
+        }
+        let (record, linked) = try await pool.run { store -> (ClaimRecord, Bool) in
+            do {
+                return (try store.addClaim(claim, by: actor), false)
+            } catch StoreError.duplicate(let existing, _) where link {
+                _ = try store.addAppearances(claim.appearances, to: existing, by: actor)
+                return (try store.claimDetail(existing).claim, true)
+            }
+        }
+        return try HTTP.json(record, status: linked ? .ok : .created, etag: record.version,
+                             location: "/api/v1/claims/\(record.id)")
+    }
+
+    func edit(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let version = try HTTP.ifMatch(request)
+        let body = try await HTTP.decode(EditBody.self, from: request, limit: limits.maxBodyBytes)
+        let edit = try HTTP.validated { () throws(DomainError) in
+            ClaimEdit(text: try body.text.map { s throws(DomainError) in try Validate.claimText(s) },
+                      claimant: try body.claimant.map { s throws(DomainError) in try Validate.claimant(s) },
+                      tags: try body.tags.map { t throws(DomainError) in try Validate.tags(t, field: "tags") },
+                      priority: try body.priority.map { s throws(DomainError) in try Validate.priority(s) },
+                      dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") },
+                      saidOn: try body.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "said_on") })
+        }
+        guard !edit.isEmpty else { throw ServiceError.badRequest("nothing to change: give text, claimant, tags, priority, due_date or said_on") }
+        return try await changed(number, version) { store in _ = try store.editClaim(number, edit, by: actor) }
+    }
+
+    func assign(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let version = try HTTP.ifMatch(request)
+        let body = try await HTTP.decode(AssignBody.self, from: request, limit: limits.maxBodyBytes)
+        let note = try HTTP.validated { () throws(DomainError) in try Validate.note(body.note) }
+        return try await changed(number, version) { store in
+            _ = try store.assign(number, to: Validate.handleReference(body.user), note: note, by: actor)
+        }
+    }
+
+    func move(_ action: Action, _ request: Request, _ context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let version = try HTTP.ifMatch(request)
+        let body = request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
+            ? MoveBody() : try await HTTP.decode(MoveBody.self, from: request, limit: limits.maxBodyBytes)
+        let (reason, url) = try HTTP.validated { () throws(DomainError) -> (String?, String?) in
+            let reason: String? = switch action {
+            case .reject, .reopen: try Validate.reason(body.reason ?? "")
+            default: try Validate.note(body.reason, field: "reason")
+            }
+            return (reason, try body.url.map { s throws(DomainError) in try Validate.url(s, field: "url") })
+        }
+        return try await changed(number, version) { store in
+            _ = try store.move(number, action, by: actor, reason: reason, publishedURL: url)
+        }
+    }
+
+    func propose(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let version = try HTTP.ifMatch(request)
+        let body = try await HTTP.decode(ProposeBody.self, from: request, limit: limits.maxBodyBytes)
+        let conclusion = try HTTP.validated { () throws(DomainError) in try Validate.conclusion(body.conclusion) }
+        return try await changed(number, version, status: .created) { store in
+            _ = try store.propose(number, rating: body.rating, conclusion: conclusion, by: actor)
+        }
+    }
+
+    func decide(_ action: Action, _ request: Request, _ context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let version = try HTTP.ifMatch(request)
+        let body = request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
+            ? MoveBody() : try await HTTP.decode(MoveBody.self, from: request, limit: limits.maxBodyBytes)
+        let reason = try HTTP.validated { () throws(DomainError) -> String? in
+            action == .returnVerdict ? try Validate.reason(body.reason ?? "") : try Validate.note(body.reason, field: "reason")
+        }
+        return try await changed(number, version) { store in
+            _ = try store.decide(number, action, reason: reason, by: actor)
+        }
+    }
+
+    func sources(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let sources = try await pool.run { store in
+            try Permissions.check(actor, .read)
+            return try store.sources(of: number)
+        }
+        return try HTTP.json(sources)
+    }
+
+    func addSource(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let body = try await HTTP.decode(SourceBody.self, from: request, limit: limits.maxBodyBytes)
+        let source = try HTTP.validated { () throws(DomainError) in
+            NewSource(url: try Validate.url(body.url),
+                      title: try Validate.sourceTitle(body.title),
+                      publisher: try Validate.publisher(body.publisher),
+                      kind: try Validate.sourceKind(body.kind ?? "other"),
+                      stance: try Validate.stance(body.stance ?? "context"),
+                      accessedOn: try body.accessed.map { s throws(DomainError) in try Validate.date(s, field: "accessed") },
+                      archivedURL: try body.archivedUrl.map { s throws(DomainError) in try Validate.url(s, field: "archived_url") },
+                      note: try Validate.sourceNote(body.note))
+        }
+        let record = try await pool.run { store in try store.addSource(to: number, source, by: actor) }
+        return try HTTP.json(record, status: .created)
+    }
+
+    func retractSource(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        guard let text = context.parameters.get("id"),
+              let number = try? SourceNumber(parsing: text) else { throw ServiceError.notFound("no such source") }
+        let body = try await HTTP.decode(RetractBody.self, from: request, limit: limits.maxBodyBytes)
+        let reason = try HTTP.validated { () throws(DomainError) in try Validate.reason(body.reason) }
+        let record = try await pool.run { store in try store.retractSource(number, reason: reason, by: actor) }
+        return try HTTP.json(record)
+    }
+
+    func similar(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        let number = try context.parameters.claim()
+        let query = Query(request)
+        let limit = try query.int("limit") ?? 10
+        let threshold = query.text("threshold").flatMap(Double.init) ?? 0.3
+        let found = try await pool.run { store in
+            try Permissions.check(actor, .read)
+            return try store.similarClaims(to: try store.claimText(number), excluding: number,
+                                           threshold: threshold, limit: limit)
+        }
+        return try HTTP.json(found)
+    }
+
+    /// Makes a change under the claim's `If-Match` version (412 when it moved on) and answers
+    /// with the claim as it now stands and its new ETag.
+    private func changed(_ number: ClaimNumber, _ version: Int?, status: HTTPResponse.Status = .ok,
+                         _ change: @escaping @Sendable (Store) throws -> Void) async throws -> Response {
+        let detail = try await pool.run { store in
+            store.expectedVersion = version
+            defer { store.expectedVersion = nil }
+            try change(store)
+            store.expectedVersion = nil
+            return try store.claimDetail(number)
+        }
+        return try HTTP.json(detail, status: status, etag: detail.claim.version)
+    }
+}
