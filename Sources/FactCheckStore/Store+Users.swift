@@ -5,7 +5,9 @@ import Postgres
 extension Store {
     /// Adds a user. On an empty database nobody needs to act (the first user must be an admin);
     /// after that only an admin may add users.
-    public func addUser(handle: String, name: String, role: Role, by actingHandle: String?) throws -> UserRecord {
+    /// `passwordHash` (from `hashPassword`) lets the user sign in to the service at once.
+    public func addUser(handle: String, name: String, role: Role, passwordHash: String? = nil,
+                        by actingHandle: String?) throws -> UserRecord {
         try transaction { conn in
             // Serialises bootstraps: two first users at once cannot both skip the check.
             try conn.run("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
@@ -23,8 +25,9 @@ extension Store {
             let exists = try conn.query("SELECT 1 FROM users WHERE handle = \(handle)")
             guard exists.count == 0 else { throw StoreError.conflict("user \(handle) already exists") }
             try conn.run("""
-                INSERT INTO users (handle, name, role, created_by)
-                VALUES (\(handle), \(name), \(role.rawValue), \(count == 0 ? nil : actor))
+                INSERT INTO users (handle, name, role, created_by, password_hash, password_changed_at)
+                VALUES (\(handle), \(name), \(role.rawValue), \(count == 0 ? nil : actor), \(passwordHash),
+                        CASE WHEN \(passwordHash)::text IS NULL THEN NULL ELSE now() END)
                 """)
             try audit(conn, actor: actor, action: "user.added", stream: "user:\(handle)", object: handle,
                       after: AuditPayload(["handle": .text(handle), "name": .text(name), "role": .text(role.rawValue)]))
@@ -52,6 +55,9 @@ extension Store {
                 guard admins > 1 else { throw StoreError.conflict("\(handle) is the last active admin") }
             }
             try conn.run("UPDATE users SET active = false WHERE handle = \(handle)")
+            // Every session of the user ends with the deactivation; tokens stop working too,
+            // since they are only honoured for active users.
+            try conn.run("UPDATE user_sessions SET ended_at = now() WHERE handle = \(handle) AND ended_at IS NULL")
             try audit(conn, actor: actor, action: "user.deactivated", stream: "user:\(handle)", object: handle,
                       before: AuditPayload(["active": .text("true")]), after: AuditPayload(["active": .text("false")]))
             return try self.user(handle, conn)!

@@ -20,6 +20,7 @@ struct FactCheck: ParsableCommand {
         subcommands: [
             DBCommand.self, UserCommand.self, ScaleCommand.self, ArticleCommand.self, ClaimCommand.self,
             SourceCommand.self, VerdictCommand.self, AuditCommand.self, ExportCommand.self, ImportCommand.self, ReportCommand.self,
+            TokenCommand.self, ServeCommand.self,
         ]
     )
 

@@ -3,11 +3,11 @@ import ArgumentParser
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, list and deactivate the desk's users (admins only).",
+        abstract: "Add, list and deactivate the desk's users (admins), set passwords.",
         discussion: """
             Example:
               factcheck user add ben --name "Ben Okafor" --role reviewer --as maria
             """,
-        subcommands: [Add.self, List.self, Deactivate.self]
+        subcommands: [Add.self, List.self, Deactivate.self, Passwd.self]
     )
 }
