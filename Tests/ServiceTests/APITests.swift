@@ -200,8 +200,9 @@ import Testing
 
             for round in 0..<10 {
                 let current = try await client.execute(uri: "/api/v1/claims/C-1", method: .get, headers: desk.bearer("ed"))
-                var racing = desk.bearer("ed")
-                racing[.ifMatch] = current.headers[.eTag]!
+                var headers = desk.bearer("ed")
+                headers[.ifMatch] = current.headers[.eTag]!
+                let racing = headers
                 let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
                     for who in ["ben", "chen"] {
                         group.addTask {

@@ -12,7 +12,7 @@ import TestSupport
 /// A desk behind the service on its own migrated database: admin maria, editor ed, reviewers
 /// ben and chen, each with the same password (hashed once per run: bcrypt is slow on purpose)
 /// and an API token.
-struct ServiceDesk {
+struct ServiceDesk: @unchecked Sendable {
     static let password = "quiet harbour lantern 42"
     nonisolated(unsafe) static let hash = Store.hashPassword(password)
 
