@@ -6,7 +6,8 @@ extension Store {
     /// Adds a user. On an empty database nobody needs to act (the first user must be an admin);
     /// after that only an admin may add users.
     public func addUser(handle: String, name: String, role: Role, by actingHandle: String?) throws -> UserRecord {
-        try transaction { conn in
+        let key = UniqueKey.userHandle(handle)
+        return try transaction(writing: [key]) { conn in
             // Serialises bootstraps: two first users at once cannot both skip the check.
             try conn.run("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
             let count: Int = try conn.query("SELECT count(*) AS n FROM users").first!.require("n")
@@ -20,8 +21,7 @@ extension Store {
                 try Permissions.check(try self.actor(actingHandle), .manageUsers)
                 actor = actingHandle
             }
-            let exists = try conn.query("SELECT 1 FROM users WHERE handle = \(handle)")
-            guard exists.count == 0 else { throw StoreError.conflict("user \(handle) already exists") }
+            if let taken = try key.collision(conn) { throw taken }
             try conn.run("""
                 INSERT INTO users (handle, name, role, created_by)
                 VALUES (\(handle), \(name), \(role.rawValue), \(count == 0 ? nil : actor))
