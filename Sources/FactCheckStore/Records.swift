@@ -170,3 +170,11 @@ public struct AuditVerification: Sendable, Codable {
     public let firstProblem: Problem?
     public var ok: Bool { firstProblem == nil }
 }
+
+/// A claim that repeats the text of an earlier one, found when V0010 made the rule one claim
+/// per normalised text: kept, marked as a duplicate of the earliest, and not yet rejected.
+public struct MarkedDuplicate: Sendable, Codable, Equatable {
+    public let claimId: String       // "C-42"
+    public let duplicateOf: String   // "C-7"
+    public let state: ReviewState
+}

@@ -20,11 +20,9 @@ public struct NewArticle: Sendable {
 extension Store {
     public func addArticle(_ article: NewArticle, by actor: Actor) throws -> ArticleRecord {
         try Permissions.check(actor, .addArticle)
-        return try transaction { conn in
-            let existing = try conn.query("SELECT id FROM articles WHERE url = \(article.url)")
-            if let id: Int64 = try existing.first?.decode("id") {
-                throw StoreError.conflict("an article with this url is already logged as article \(id)")
-            }
+        let url = UniqueKey.articleURL(article.url)
+        return try transaction(writing: [url]) { conn in
+            if let taken = try url.collision(conn) { throw taken }
             let id: Int64 = try conn.query("""
                 INSERT INTO articles (url, title, outlet, byline, published_on, body, created_by)
                 VALUES (\(article.url), \(article.title), \(article.outlet), \(article.byline),

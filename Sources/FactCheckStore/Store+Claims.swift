@@ -65,26 +65,29 @@ extension Store {
 
     public func addClaim(_ claim: NewClaim, by actor: Actor) throws -> ClaimRecord {
         try Permissions.check(actor, .addClaim)
-        return try transaction { conn in
+        let normalized = ClaimText.normalized(claim.text)
+        let key = UniqueKey.claimText(normalized: normalized)
+        return try transaction(writing: [key]) { conn in
             var articleId: Int64?
             if let reference = claim.article {
                 articleId = try self.articleId(reference, conn)
             }
-            let normalized = ClaimText.normalized(claim.text)
-            if let row = try conn.query("""
-                SELECT id, state FROM claims WHERE normalized_text = \(normalized) ORDER BY id LIMIT 1
-                """).first {
-                let id: Int64 = try row.require("id")
-                throw StoreError.duplicate(ClaimNumber(id), state: try row.require("state"))
-            }
-            let id: Int64 = try conn.query("""
+            // A fast path: the unique index below is what holds the rule.
+            if let taken = try key.collision(conn) { throw taken }
+            // A writer logging the same text at the same moment holds its index entry: the insert
+            // waits for it, then does nothing, and the winner's claim is the one to name.
+            guard let inserted = try conn.query("""
                 INSERT INTO claims (text, normalized_text, claimant, said_on, article_id, context, tags,
                                     priority, due_on, created_by)
                 VALUES (\(claim.text), \(normalized), \(claim.claimant), \(claim.saidOn?.description)::date,
                         \(articleId), \(claim.context), \(claim.tags)::text[], \(claim.priority.rawValue),
                         \(claim.dueOn?.description)::date, \(actor.handle))
+                ON CONFLICT (text_digest(normalized_text)) WHERE duplicate_of IS NULL DO NOTHING
                 RETURNING id
-                """).first!.require("id")
+                """).first else {
+                throw try key.collision(conn) ?? UniqueKey.collision(constraint: "claims_normalized_digest_idx")!
+            }
+            let id: Int64 = try inserted.require("id")
             for (index, url) in claim.appearances.enumerated() {
                 try conn.run("""
                     INSERT INTO appearances (claim_id, url, is_first, added_by)
@@ -150,7 +153,9 @@ extension Store {
 
     public func editClaim(_ number: ClaimNumber, _ edit: ClaimEdit, by actor: Actor) throws -> ClaimState {
         try Permissions.check(actor, .editClaim)
-        return try mutateClaim(number) { conn, current in
+        let normalized = edit.text.map(ClaimText.normalized)
+        let keys = normalized.map { [UniqueKey.claimText(normalized: $0, except: number.value)] } ?? []
+        return try mutateClaim(number, writing: keys) { conn, current in
             let old = try self.claim(number.value, conn)!
             var changing: [String] = []
             if let text = edit.text, text != old.text { changing.append("text") }
@@ -178,9 +183,13 @@ extension Store {
                 before["said_on"] = .text(old.saidOn); after["said_on"] = .text(said)
             }
             guard !after.isEmpty else { throw StoreError.conflict("nothing to change: \(number) already has these values") }
+            if after["text"] != nil, let key = keys.first, let taken = try key.collision(conn) { throw taken }
             let text = edit.text ?? old.text
+            // A claim marked as a duplicate by V0010 stops being one when its wording changes
+            // what it says; the unique index then holds it like any other.
             let updated = try self.updateClaim(conn, current, set: """
                 text = \(text), normalized_text = \(ClaimText.normalized(text)),
+                duplicate_of = CASE WHEN normalized_text = \(ClaimText.normalized(text)) THEN duplicate_of END,
                 claimant = \(edit.claimant ?? old.claimant), tags = \(edit.tags ?? old.tags)::text[],
                 priority = \((edit.priority ?? old.priority).rawValue),
                 due_on = \(edit.dueOn?.description ?? old.dueOn)::date,
@@ -268,9 +277,10 @@ extension Store {
     /// claim's state as its `updateClaim` left it. Domain refusals are reported with the
     /// claim's number. (Only the state comes back, from the update itself: a new session pays
     /// for every table it touches, so the whole record is not re-read for a one-line answer.)
-    func mutateClaim(_ number: ClaimNumber, _ body: (Connection, ClaimState) throws -> ClaimState) throws -> ClaimState {
+    func mutateClaim(_ number: ClaimNumber, writing keys: [UniqueKey] = [],
+                     _ body: (Connection, ClaimState) throws -> ClaimState) throws -> ClaimState {
         do {
-            return try transaction { conn in
+            return try transaction(writing: keys) { conn in
                 try body(conn, try self.claimState(number, conn))
             }
         } catch let error as DomainError {
@@ -346,5 +356,27 @@ extension ClaimRecord {
                   createdAt: try row.require("created_at"), updatedAt: try row.require("updated_at"),
                   publishedAt: try row.decode("published_at"), publishedUrl: try row.decode("published_url"),
                   version: try row.require("version"))
+    }
+}
+
+extension Store {
+    /// The claims marked as duplicates that still wait to be resolved (rejected), oldest first;
+    /// none on a schema from before the mark existed.
+    public func markedDuplicates() throws -> [MarkedDuplicate] {
+        try read { conn in
+            let present: Bool = try conn.query("""
+                SELECT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass('claims')
+                               AND attname = 'duplicate_of' AND NOT attisdropped) AS present
+                """).first!.require("present")
+            guard present else { return [] }
+            return try conn.query("""
+                SELECT id, duplicate_of, state FROM claims
+                WHERE duplicate_of IS NOT NULL AND state <> 'rejected' ORDER BY id
+                """).map { row in
+                MarkedDuplicate(claimId: ClaimNumber(try row.require("id")).description,
+                                duplicateOf: ClaimNumber(try row.require("duplicate_of")).description,
+                                state: ReviewState(rawValue: try row.require("state")) ?? .logged)
+            }
+        }
     }
 }

@@ -90,7 +90,7 @@ extension Store {
             defer { try? connection.executeScript("COMMIT") }
             return try connection.copyOut("COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER)", sink)
         } catch let error as PostgresError {
-            throw Store.translate(error)
+            throw translate(error)
         }
     }
 }

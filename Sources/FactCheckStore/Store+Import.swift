@@ -57,6 +57,9 @@ public final class ImportSink {
 }
 
 extension Store {
+    /// Key of the advisory lock an import holds from its staging to its commit.
+    static let importLockKey: Int64 = 0x6661_6374_6368_6b01
+
     /// Imports claims in one transaction: rows stream through COPY into a staging table, then
     /// land with their articles, appearances, verdicts and `claim.logged` events in a few
     /// set-based statements. If `produce` throws (a bad row), nothing is written. A dry run
@@ -72,7 +75,7 @@ extension Store {
             return summary
         } catch {
             try? connection.executeScript("ROLLBACK")
-            if let error = error as? PostgresError { throw Store.translate(error) }
+            if let error = error as? PostgresError { throw translate(error) }
             throw error
         }
     }
@@ -95,8 +98,17 @@ extension Store {
             sink = ImportSink(writer: writer)
             try produce(sink)
         }
-        try conn.execute("CREATE INDEX ON import_rows (import_key); CREATE INDEX ON import_rows (normalized_text); ANALYZE import_rows")
+        // Hash indexes: a btree entry must fit in a third of a page, and a key holding a claim's
+        // text of 5,000 characters need not.
+        try conn.execute("""
+            CREATE INDEX ON import_rows USING hash (import_key); CREATE INDEX ON import_rows USING hash (normalized_text);
+            ANALYZE import_rows
+            """)
 
+        // Imports take turns from here (a dry run need not): each then sees what the one before
+        // it stored, and two cannot wait for each other's rows. A claim logged meanwhile by anyone
+        // else is met by the unique indexes below.
+        if !dryRun { try conn.run("SELECT pg_advisory_xact_lock(\(Store.importLockKey))") }
         // Which rows land: the first of each key in the file, and none already stored.
         try conn.execute("""
             CREATE TEMP TABLE import_first ON COMMIT DROP AS
@@ -106,8 +118,10 @@ extension Store {
             CREATE TEMP TABLE import_new ON COMMIT DROP AS
             SELECT r.* FROM import_first r
             WHERE r.first
-              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.import_key = r.import_key)
-              AND NOT EXISTS (SELECT 1 FROM claims c WHERE c.normalized_text = r.normalized_text)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE text_digest(c.import_key) = text_digest(r.import_key)
+                                                       AND c.import_key IS NOT NULL AND c.import_key = r.import_key)
+              AND NOT EXISTS (SELECT 1 FROM claims c WHERE text_digest(c.normalized_text) = text_digest(r.normalized_text)
+                                                       AND c.duplicate_of IS NULL AND c.normalized_text = r.normalized_text)
             """)
         // A row repeating an earlier one (same key, or the same claim text) is reported, not imported.
         let duplicates: [Int] = try conn.query("SELECT line FROM import_first WHERE NOT first ORDER BY line")
@@ -116,7 +130,7 @@ extension Store {
             SELECT (SELECT count(*) FROM import_rows) AS rows, (SELECT count(*) FROM import_new) AS fresh
             """).first!
         let rows: Int = try counts.require("rows")
-        let fresh: Int = try counts.require("fresh")
+        var fresh: Int = try counts.require("fresh")
 
         if dryRun {
             // Stop before the inserts: a dry run must not even use up claim numbers.
@@ -142,10 +156,13 @@ extension Store {
                        r.assignee, r.state, \(actor.handle)::text, r.published_at, r.published_url, r.import_key, \(file)::text
                 FROM import_new r LEFT JOIN articles a ON a.url = r.article_url
                 ORDER BY r.line
+                -- The same text logged by `claim add` since import_new was drawn up: that claim stays.
+                ON CONFLICT DO NOTHING
                 RETURNING id, import_key
             )
             SELECT i.id, r.* FROM inserted i JOIN import_new r USING (import_key)
             """)
+        fresh = try conn.query("SELECT count(*) AS n FROM import_done").first!.require("n")
         try conn.run("""
             INSERT INTO appearances (claim_id, url, is_first, added_by)
             SELECT id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL

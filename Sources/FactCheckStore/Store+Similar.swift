@@ -193,9 +193,15 @@ extension Store {
     }
 
     /// Adds further appearances to an existing claim (how a duplicate is linked, not logged twice).
+    /// Appearances only add up, so linkers at the same moment do not refuse one another: each
+    /// waits for the claim's row in turn, rather than losing the version check.
     public func addAppearances(_ urls: [String], to number: ClaimNumber, by actor: Actor) throws -> ClaimState {
         try Permissions.check(actor, .editClaim)
-        return try mutateClaim(number) { conn, current in
+        return try transaction(writing: urls.map { .appearance(claim: number, url: $0) }) { conn in
+            guard let row = try conn.query("""
+                SELECT state, assignee, version FROM claims WHERE id = \(number.value) FOR UPDATE
+                """).first else { throw StoreError.notFound("no claim \(number)") }
+            let current = try ClaimState(number: number, row: row)
             var added: [String] = []
             for url in urls {
                 let n = try conn.run("""
@@ -205,9 +211,7 @@ extension Store {
                     """)
                 if n > 0 { added.append(url) }
             }
-            guard !added.isEmpty else {
-                throw StoreError.conflict("\(number) already lists \(urls.count == 1 ? "this appearance" : "these appearances")")
-            }
+            guard !added.isEmpty else { throw UniqueKey.listed(number, count: urls.count) }
             let updated = try self.updateClaim(conn, current)
             try self.audit(conn, actor: actor, action: "claim.appearance_added", stream: "claim:\(number.value)",
                            claim: number.value, object: number.description,

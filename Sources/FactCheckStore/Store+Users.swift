@@ -8,7 +8,8 @@ extension Store {
     /// `passwordHash` (from `hashPassword`) lets the user sign in to the service at once.
     public func addUser(handle: String, name: String, role: Role, passwordHash: String? = nil,
                         by actingHandle: String?) throws -> UserRecord {
-        try transaction { conn in
+        let key = UniqueKey.userHandle(handle)
+        return try transaction(writing: [key]) { conn in
             // Serialises bootstraps: two first users at once cannot both skip the check.
             try conn.run("LOCK TABLE users IN SHARE ROW EXCLUSIVE MODE")
             let count: Int = try conn.query("SELECT count(*) AS n FROM users").first!.require("n")
@@ -22,8 +23,7 @@ extension Store {
                 try Permissions.check(try self.actor(actingHandle), .manageUsers)
                 actor = actingHandle
             }
-            let exists = try conn.query("SELECT 1 FROM users WHERE handle = \(handle)")
-            guard exists.count == 0 else { throw StoreError.conflict("user \(handle) already exists") }
+            if let taken = try key.collision(conn) { throw taken }
             try conn.run("""
                 INSERT INTO users (handle, name, role, created_by, password_hash, password_changed_at)
                 VALUES (\(handle), \(name), \(role.rawValue), \(count == 0 ? nil : actor), \(passwordHash),

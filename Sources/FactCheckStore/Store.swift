@@ -43,12 +43,14 @@ public final class Store {
         return Actor(handle: handle, role: role, isActive: try row.require("active"))
     }
 
-    /// Runs `body` in one transaction, turning database failures into store errors.
-    func transaction<T>(_ body: (Connection) throws -> T) throws -> T {
+    /// Runs `body` in one transaction, turning database failures into store errors. `keys` are
+    /// the unique keys the body writes: a collision on one of them, found by the database after
+    /// another writer got there first, reads as the body's own look-up would have put it.
+    func transaction<T>(writing keys: [UniqueKey] = [], _ body: (Connection) throws -> T) throws -> T {
         do {
             return try connection.withTransaction(.readCommitted, body)
         } catch let error as PostgresError {
-            throw Store.translate(error)
+            throw translate(error, writing: keys)
         }
     }
 
@@ -57,11 +59,21 @@ public final class Store {
         do {
             return try body(connection)
         } catch let error as PostgresError {
-            throw Store.translate(error)
+            throw translate(error)
         }
     }
 
-    static func translate(_ error: PostgresError) -> StoreError {
+    /// The one mapping from database failures to store errors. A unique violation on a key the
+    /// failed write was given is reported with what holds the key now (read after the rollback,
+    /// so the winner's commit is visible); on any other key a user can collide with, in words.
+    func translate(_ error: PostgresError, writing keys: [UniqueKey] = []) -> StoreError {
+        if error.isUniqueViolation, let constraint = error.constraint {
+            if let key = keys.first(where: { $0.constraints.contains(constraint) }),
+               let collision = try? key.collision(connection) {
+                return collision
+            }
+            if let collision = UniqueKey.collision(constraint: constraint) { return collision }
+        }
         if error.isConnectionFailure {
             return .unreachable(target: "the database", reason: error.message)
         }
@@ -87,6 +99,72 @@ public final class Store {
             VALUES (\(stream), \(actor), \(action), \(claim), \(object),
                     \(before?.json)::jsonb, \(after?.json)::jsonb, \(channel.rawValue), \(via))
             """)
+    }
+}
+
+/// A unique key a user's write can collide with. The database's constraint is the truth; a
+/// writer may look first as a fast path, and either way the collision reads the same.
+enum UniqueKey {
+    case articleURL(String)
+    case userHandle(String)
+    /// A claim's normalised text; `except` is the claim being edited.
+    case claimText(normalized: String, except: Int64? = nil)
+    case appearance(claim: ClaimNumber, url: String)
+
+    /// The unique constraints and indexes that hold the key.
+    var constraints: Set<String> {
+        switch self {
+        case .articleURL: return ["articles_url_key"]
+        case .userHandle: return ["users_pkey"]
+        case .claimText: return ["claims_normalized_digest_idx"]
+        case .appearance: return ["appearances_claim_id_url_key"]
+        }
+    }
+
+    /// The error a write of this key meets because the key is taken, or nil while it is free.
+    func collision(_ conn: Connection) throws -> StoreError? {
+        switch self {
+        case .articleURL(let url):
+            let id: Int64? = try conn.query("SELECT id FROM articles WHERE url = \(url)").first?.decode("id")
+            return id.map { .conflict("an article with this url is already logged as article \($0)") }
+        case .userHandle(let handle):
+            let found = try conn.query("SELECT 1 FROM users WHERE handle = \(handle)").count > 0
+            return found ? .conflict("user \(handle) already exists") : nil
+        case .claimText(let normalized, let except):
+            // The digest finds it through the unique index; the text itself confirms it.
+            guard let row = try conn.query("""
+                SELECT id, state FROM claims
+                WHERE text_digest(normalized_text) = text_digest(\(normalized)) AND duplicate_of IS NULL
+                  AND normalized_text = \(normalized) AND id IS DISTINCT FROM \(except)
+                """).first else { return nil }
+            return .duplicate(ClaimNumber(try row.require("id")), state: try row.require("state"))
+        case .appearance(let claim, let url):
+            let found = try conn.query("""
+                SELECT 1 FROM appearances WHERE claim_id = \(claim.value) AND url = \(url)
+                """).count > 0
+            return found ? UniqueKey.listed(claim, count: 1) : nil
+        }
+    }
+
+    /// A collision on a constraint no key of the failed write named, in words without a number.
+    static func collision(constraint: String) -> StoreError? {
+        switch constraint {
+        case "articles_url_key": return .conflict("an article with this url is already logged")
+        case "users_pkey": return .conflict("a user with this handle already exists")
+        case "claims_normalized_digest_idx": return .conflict("a claim with this text is already logged")
+        case "appearances_claim_id_url_key": return .conflict("this appearance is already listed")
+        // Two writers on one claim's verdicts, or on one stream of the audit log: the version
+        // check normally stops the second; should it not, it is still a retry.
+        case "verdicts_one_pending_idx", "verdicts_one_current_idx", "appearances_one_first_idx",
+             "audit_events_stream_seq_key", "audit_heads_pkey":
+            return .concurrentChange("the record")
+        default: return nil
+        }
+    }
+
+    /// A claim already lists the appearances given.
+    static func listed(_ claim: ClaimNumber, count: Int) -> StoreError {
+        .conflict("\(claim) already lists \(count == 1 ? "this appearance" : "these appearances")")
     }
 }
 

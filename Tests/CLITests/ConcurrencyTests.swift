@@ -13,13 +13,16 @@ import Testing
     /// every round, not one that two fast launches may happen to serialise.
     final class Gate {
         let conn: Connection
-        let claim: Int64
 
-        init(_ desk: Desk, claim: String) throws {
+        convenience init(_ desk: Desk, claim: String) throws {
+            try self.init(desk, locking: "SELECT id FROM claims WHERE id = \(Desk.number(claim)) FOR UPDATE")
+        }
+
+        /// Holds the row locks `query` takes (a `SELECT … FOR UPDATE`) until `open`.
+        init(_ desk: Desk, locking query: SQL) throws {
             conn = try desk.connection()
-            self.claim = Desk.number(claim)
             try conn.execute("BEGIN")
-            try conn.query("SELECT id FROM claims WHERE id = \(self.claim) FOR UPDATE")
+            try conn.query(query)
         }
 
         /// Waits until `count` other sessions wait for a lock, then releases the row.
@@ -36,7 +39,7 @@ import Testing
                 if waiting >= count { break }
                 usleep(5_000)
             }
-            #expect(waiting >= count, "only \(waiting) of \(count) processes reached the claim's row lock")
+            #expect(waiting >= count, "only \(waiting) of \(count) processes reached the gate's lock")
             try conn.execute("ROLLBACK")
             conn.close()
         }

@@ -9,7 +9,9 @@ extension DBCommand {
             abstract: "Apply the pending migrations, each in its own transaction.",
             discussion: """
                 Safe to run twice, and from two places at once: runs serialise on an advisory lock. \
-                Stops, naming the file, if an applied migration was edited since.
+                Stops, naming the file, if an applied migration was edited since. Lists the claims \
+                that repeat an earlier claim's text (kept, and marked as duplicates by V0010), \
+                with the command that resolves each.
 
                 Example:
                   factcheck db migrate --database-url postgres://factcheck@localhost/factcheck
@@ -31,6 +33,7 @@ extension DBCommand {
                 for m in applied { print("applied \(m.file)") }
                 print("schema is up to date (\(Migration.all.count) migrations)")
             }
+            DBCommand.printDuplicates(try session.store.markedDuplicates())
         }
     }
 }

@@ -7,7 +7,9 @@ extension DBCommand {
             commandName: "status",
             abstract: "Show applied, pending and edited migrations.",
             discussion: """
-                Exits 1 when the schema is not up to date.
+                Exits 1 when the schema is not up to date. Lists the claims that repeat an \
+                earlier claim's text (kept, and marked as duplicates), with the command that \
+                resolves each.
 
                 Example:
                   factcheck db status --format json
@@ -20,11 +22,13 @@ extension DBCommand {
         func run() throws {
             let session = try Session.open(global, checkSchema: false)
             let status = try session.store.migrator.status()
+            let duplicates = try session.store.markedDuplicates()
             let out = Output(format: output.format)
             switch output.format {
             case .json:
                 try out.json(StatusReport(database: session.store.location.redacted, upToDate: status.isCurrent,
-                                          migrations: status.entries.map(StatusReport.Entry.init)))
+                                          migrations: status.entries.map(StatusReport.Entry.init),
+                                          duplicates: duplicates))
             default:
                 if output.format == .table { print("database: \(session.store.location.redacted)") }
                 try out.list(status.entries, columns: [
@@ -37,6 +41,7 @@ extension DBCommand {
                 ])
                 if output.format == .table {
                     print(status.isCurrent ? "schema is up to date" : "schema is NOT up to date: run factcheck db migrate")
+                    DBCommand.printDuplicates(duplicates)
                 }
             }
             if !status.isCurrent { throw ExitCode(1) }
@@ -55,5 +60,7 @@ private struct StatusReport: Encodable {
     let database: String
     let upToDate: Bool
     let migrations: [Entry]
+    /// Claims marked as repeating an earlier claim's text, not yet rejected.
+    let duplicates: [MarkedDuplicate]
 }
 
