@@ -506,6 +506,45 @@ import Testing
         #expect(try desk.snapshot() == before)
     }
 
+    /// An archive that does not say when its verdicts were approved or its claims published:
+    /// the dates stay unknown everywhere (none is taken from the moment of the import).
+    @Test func anArchiveWithoutDatesKeepsThemUnknown() throws {
+        let desk = try Desk.make()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("archive.csv", csvFile([
+            Self.archiveHeader,
+            ["Taxes rose by 5%.", "Ana Lima", "published", "false", "They fell.", "ben", "chen", "", "",
+             "https://ledger.example/checks/1", ""],
+            ["Crime fell 20%.", "Ben", "approved", "true", "It did.", "ben", "chen", "", "", "", ""],
+            ["Exports doubled.", "Chen", "in_review", "half-true", "Partly.", "chen", "", "", "", "", ""],
+        ]))
+        try desk.ok(["import", "claims", file], as: Desk.admin)
+
+        let published = try desk.detail("C-1")
+        #expect(isNull((published["claim"] as? [String: Any])?["published_at"]), "\(published)")
+        for claim in ["C-1", "C-2", "C-3"] {
+            let verdict = try #require((try desk.detail(claim)["verdicts"] as? [[String: Any]])?.first)
+            #expect(isNull(verdict["proposed_at"]), "\(claim): an archive does not say when: \(verdict)")
+            #expect(isNull(verdict["decided_at"]), "\(claim): \(verdict)")
+        }
+        #expect((try desk.detail("C-2")["verdicts"] as? [[String: Any]])?.first?["decided_by"] as? String == "chen")
+
+        let show = try desk.ok(["claim", "show", "C-1"], as: Desk.editor).stdout
+        #expect(show.contains("date unknown at https://ledger.example/checks/1"), "\(show)")
+        #expect(show.contains("proposed by ben (date unknown), approved by chen"), "\(show)")
+
+        let rows = try csvRows(try desk.ok(["export", "claims"], as: Desk.editor).stdout).rows
+        #expect(rows.map { $0["approved_at"] } == ["", "", ""])
+        #expect(rows.map { $0["published_at"] } == ["", "", ""])
+
+        // The claim under review is approved on the desk: that date is known.
+        try desk.ok(["verdict", "approve", "C-3"], as: Desk.reviewer)
+        let approved = try #require((try desk.detail("C-3")["verdicts"] as? [[String: Any]])?.first)
+        #expect(approved["decided_at"] is String, "\(approved)")
+        #expect(try desk.ok(["audit", "verify"], as: Desk.admin).stdout.contains("verifies"))
+    }
+
     @Test func anEditorMayNotImportAnArchive() throws {
         let desk = try Desk.make()
         let dir = try ScratchDirectory()

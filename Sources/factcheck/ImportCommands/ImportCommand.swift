@@ -23,7 +23,8 @@ struct ImportCommand: ParsableCommand {
                 article_url, article_title, outlet, first_appearance_url, tags, priority, due_date, \
                 assignee, and external_id (a stable key of your own). An export re-imports as is. \
                 Admins may import an archive of checked claims: state, rating (a label of the active \
-                scale), conclusion, proposed_by, approved_by, approved_at, published_at, published_url.
+                scale), conclusion, proposed_by, approved_by, approved_at, published_at, published_url. \
+                A date the archive does not give stays unknown: nothing is made up.
 
                 Every bad row is reported with its line number and nothing is written (exit 65). \
                 Rows already stored (same external_id, or same text and claimant) are skipped, so \
