@@ -150,7 +150,7 @@ extension ImportRow {
         } else if !archiveCells.isEmpty {
             state = cell(.state).map { v in check { () throws(DomainError) in try Validate.state(v, field: "state") } ?? .logged } ?? .logged
             rating = cell(.rating).flatMap { v in
-                check { () throws(DomainError) in try scale.label(v.lowercased().replacingOccurrences(of: " ", with: "-")).label }
+                check { () throws(DomainError) in try scale.label(v).label }
             }
             conclusion = cell(.conclusion).flatMap { v in check { () throws(DomainError) in try Validate.conclusion(v, field: "conclusion") } }
             let checked: Set<ReviewState> = [.inReview, .approved, .published]

@@ -45,7 +45,9 @@ public struct ClaimReview: Encodable, Sendable, Equatable {
     let type = "ClaimReview"
     public let url: String?
     public let claimReviewed: String
-    public let datePublished: String
+    /// Absent when the review's publication date is unknown (an archive that did not give it):
+    /// schema.org and Google recommend it but do not require it, and a made-up date would mislead.
+    public let datePublished: String?
     public let author: Organization
     public let reviewRating: Rating
     public let itemReviewed: Claim
@@ -55,10 +57,11 @@ public struct ClaimReview: Encodable, Sendable, Equatable {
     }
 
     /// One published verdict as ClaimReview. `appearances` lists the claim's known places,
-    /// the first appearance first when one is marked.
+    /// the first appearance first when one is marked. A date that is not known (`saidOn`,
+    /// `publishedAt`) is left out, never guessed.
     public init(claim text: String, claimant: String, saidOn: String?, appearances: [String], firstAppearance: String?,
                 rating: String, ratingValue: Int, bestRating: Int, worstRating: Int,
-                publishedAt: String, url: String?, publisher: String, publisherURL: String) {
+                publishedAt: String?, url: String?, publisher: String, publisherURL: String) {
         self.url = url
         claimReviewed = text
         datePublished = publishedAt

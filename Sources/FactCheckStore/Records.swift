@@ -86,7 +86,8 @@ public struct VerdictRecord: Sendable, Codable, Equatable {
     public let conclusion: String
     public let status: String
     public let proposedBy: String
-    public let proposedAt: Date
+    /// Nil for a verdict of an imported archive, which does not say when it was proposed.
+    public let proposedAt: Date?
     public let decidedBy: String?
     public let decidedAt: Date?
     public let returnReason: String?

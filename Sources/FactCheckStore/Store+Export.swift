@@ -115,12 +115,14 @@ public struct PublishedVerdict: Sendable {
     public let ratingValue: Int
     public let bestValue: Int
     public let worstValue: Int
-    public let publishedOn: String
+    /// Nil for a claim of an archive that did not say when it was published.
+    public let publishedOn: String?
     public let publishedURL: String?
 }
 
 extension Store {
-    /// Every published claim with its approved verdict, oldest publication first.
+    /// Every published claim with its approved verdict, oldest publication first, those whose
+    /// publication date is unknown last.
     public func publishedVerdicts() throws -> [PublishedVerdict] {
         try read { conn in
             try conn.query("""
@@ -134,7 +136,7 @@ extension Store {
                 JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
                 LEFT JOIN articles a ON a.id = c.article_id
                 WHERE c.state = 'published'
-                ORDER BY c.published_at, c.id
+                ORDER BY c.published_at NULLS LAST, c.id
                 """).map { row in
                 PublishedVerdict(
                     claim: try row.require("text"), claimant: try row.require("claimant"),
@@ -142,7 +144,7 @@ extension Store {
                     appearances: try row.require("appearances", as: TextArray.self).elements,
                     firstAppearance: try row.decode("first_appearance"), rating: try row.require("rating"),
                     ratingValue: try row.require("rating_value"), bestValue: try row.require("best_value"),
-                    worstValue: try row.require("worst_value"), publishedOn: try row.require("published_on"),
+                    worstValue: try row.require("worst_value"), publishedOn: try row.decode("published_on"),
                     publishedURL: try row.decode("published_url"))
             }
         }

@@ -168,15 +168,17 @@ extension Store {
             SELECT id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL
             """)
         // An archive's verdicts: approved for approved and published claims, proposed for those
-        // in review (the domain named the proposer and held the four-eyes rule).
+        // in review (the domain named the proposer and held the four-eyes rule). An archive does
+        // not say when a verdict was proposed, and may not say when it was approved: those dates
+        // stay unknown (NULL), as does a publication date it does not give; none is made up.
         try conn.run("""
             INSERT INTO verdicts (claim_id, rating, rating_value, best_value, worst_value, conclusion, status,
                                   proposed_by, proposed_at, decided_by, decided_at)
             SELECT d.id, d.rating, l.value, s.best, s.worst, d.conclusion,
                    CASE WHEN d.state = 'in_review' THEN 'proposed' ELSE 'approved' END,
-                   d.proposed_by, coalesce(d.approved_at, now()),
+                   d.proposed_by, NULL,
                    CASE WHEN d.state = 'in_review' THEN NULL ELSE d.approved_by END,
-                   CASE WHEN d.state = 'in_review' THEN NULL ELSE coalesce(d.approved_at, now()) END
+                   CASE WHEN d.state = 'in_review' THEN NULL ELSE d.approved_at END
             FROM import_done d
             JOIN rating_labels l ON l.label = d.rating
             CROSS JOIN (SELECT max(value) AS best, min(value) FILTER (WHERE value > 0) AS worst

@@ -58,9 +58,18 @@ public struct DeskReport: Codable, Sendable {
         public let openClaimsAssigned: Int
     }
 
-    /// From logging to the first `claim publish`, over the claims published through the desk.
+    /// How many claims are published, and the time from logging to the first `claim publish`
+    /// over those published through the desk. A claim imported already published was published
+    /// before it was logged here: it counts as published, and is not timed.
     public struct TimeToPublish: Codable, Sendable {
+        /// Every claim that is or was published (reopened for a correction since), archives' too.
         public let publishedClaims: Int
+        /// Those published through the desk: the times below are over them.
+        public let timedClaims: Int
+        /// Imported already published, with the date the archive gave.
+        public let importedDatedClaims: Int
+        /// Imported already published, on a date the archive did not give.
+        public let dateUnknownClaims: Int
         public let medianHours: Double?
         public let medianDays: Double?
         public let p90Hours: Double?
@@ -204,27 +213,47 @@ extension Store {
     }
 
     /// The first `claim.published` event counts, so a correction republished later does not
-    /// stretch the figure; archive imports, published before they were logged here, have none.
+    /// stretch the figure. A claim imported already published (its `claim.logged` event says so)
+    /// was published before it was logged here: it is counted, by whether the archive gave its
+    /// date, and not timed.
     private func timeToPublish(_ conn: Connection, _ inWindow: SQL) throws -> DeskReport.TimeToPublish {
         let row = try conn.query("""
-            WITH firsts AS (
-                SELECT extract(epoch FROM min(e.occurred_at) - c.created_at)::float8 AS seconds
-                FROM claims c JOIN audit_events e ON e.claim_id = c.id AND e.action = 'claim.published'
-                WHERE \(inWindow)
-                GROUP BY c.id
+            WITH w AS (
+                SELECT c.id, c.created_at, c.state, c.published_at,
+                       c.imported_from IS NOT NULL AND EXISTS (
+                           SELECT 1 FROM audit_events e
+                           WHERE e.claim_id = c.id AND e.action = 'claim.logged' AND e.after->>'state' = 'published'
+                       ) AS imported_published
+                FROM claims c WHERE \(inWindow)
+            ), firsts AS (
+                SELECT e.claim_id, min(e.occurred_at) AS first_published
+                FROM audit_events e JOIN w ON w.id = e.claim_id
+                WHERE e.action = 'claim.published'
+                GROUP BY e.claim_id
             ), p AS (
-                SELECT count(*) AS published,
+                -- An imported claim republished on the desk after a correction has lost the
+                -- archive's date to the republication: its first publication date is unknown.
+                SELECT CASE WHEN f.first_published IS NOT NULL AND NOT w.imported_published
+                            THEN extract(epoch FROM f.first_published - w.created_at)::float8 END AS seconds,
+                       w.published_at < coalesce(f.first_published, 'infinity') AS dated
+                FROM w LEFT JOIN firsts f ON f.claim_id = w.id
+                WHERE w.state = 'published' OR w.imported_published OR f.first_published IS NOT NULL
+            ), t AS (
+                SELECT count(*) AS published, count(seconds) AS timed,
+                       count(*) FILTER (WHERE seconds IS NULL AND dated) AS imported_dated,
+                       count(*) FILTER (WHERE seconds IS NULL AND dated IS NOT TRUE) AS date_unknown,
                        percentile_cont(0.5) WITHIN GROUP (ORDER BY seconds) AS median,
                        percentile_cont(0.9) WITHIN GROUP (ORDER BY seconds) AS p90
-                FROM firsts
+                FROM p
             )
-            SELECT published,
+            SELECT published, timed, imported_dated, date_unknown,
                    round((median / 3600)::numeric, 1) AS median_hours, round((median / 86400)::numeric, 1) AS median_days,
                    round((p90 / 3600)::numeric, 1) AS p90_hours, round((p90 / 86400)::numeric, 1) AS p90_days
-            FROM p
+            FROM t
             """).first!
         return DeskReport.TimeToPublish(
-            publishedClaims: try row.require("published"),
+            publishedClaims: try row.require("published"), timedClaims: try row.require("timed"),
+            importedDatedClaims: try row.require("imported_dated"), dateUnknownClaims: try row.require("date_unknown"),
             medianHours: try row.decode("median_hours"), medianDays: try row.decode("median_days"),
             p90Hours: try row.decode("p90_hours"), p90Days: try row.decode("p90_days"))
     }

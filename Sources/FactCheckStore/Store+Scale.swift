@@ -34,7 +34,8 @@ extension Store {
             guard let label: String = try row.decode("label") else { return nil }
             return RatingLabel(label: label, value: try row.require("value"), description: try row.require("description"))
         }
-        return try RatingScale(name: try first.require("scale"), labels: labels)
+        // The database keeps the labels; the aliases of a preset are the domain's.
+        return try RatingScale(name: try first.require("scale"), labels: labels).withPresetAliases()
     }
 
     /// Switches to a preset. Labels of the old scale that verdicts use are kept, retired.

@@ -82,7 +82,7 @@ extension VerdictRecord {
                   rating: try row.require("rating"), ratingValue: try row.require("rating_value"),
                   bestValue: try row.require("best_value"), worstValue: try row.require("worst_value"),
                   conclusion: try row.require("conclusion"), status: try row.require("status"),
-                  proposedBy: try row.require("proposed_by"), proposedAt: try row.require("proposed_at"),
+                  proposedBy: try row.require("proposed_by"), proposedAt: try row.decode("proposed_at"),
                   decidedBy: try row.decode("decided_by"), decidedAt: try row.decode("decided_at"),
                   returnReason: try row.decode("return_reason"))
     }

@@ -11,7 +11,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Every figure covers the claims logged in the window (--since and --until are inclusive \
             days, UTC; all claims without them) and is read from one snapshot. Time to publish runs \
-            from logging to the first publication. Overdue claims are past their due date and neither \
+            from logging to the first publication, over the claims published through the desk; claims \
+            imported already published count as published (with the archive's date, or "date \
+            unknown" where it gave none) and are not timed. Overdue claims are past their due date and neither \
             published nor rejected. Waiting time counts from when a claim entered its current state.
 
             --format csv writes one long table of section,key,value rows. --html FILE writes the same \
@@ -89,13 +91,14 @@ struct ReportCommand: ParsableCommand {
 
         let t = r.timeToPublish
         out += "\nTime from logged to first published (\(t.publishedClaims) published)\n"
+        if let untimed = t.untimedDescription { out += untimed + "\n" }
         if let medianHours = t.medianHours, let medianDays = t.medianDays, let p90Hours = t.p90Hours, let p90Days = t.p90Days {
             out += Table(headers: ["", "hours", "days"], rows: [
                 ["median", decimal(medianHours), decimal(medianDays)],
                 ["90th percentile", decimal(p90Hours), decimal(p90Days)],
             ]).rendered()
         } else {
-            out += "(nothing published yet)\n"
+            out += t.publishedClaims == 0 ? "(nothing published yet)\n" : "(nothing published through the desk yet)\n"
         }
 
         out += "\nOverdue (\(r.overdue.count), due before \(r.today))\n"
@@ -152,6 +155,9 @@ struct ReportCommand: ParsableCommand {
         }
         let t = r.timeToPublish
         add("time_to_publish", "published_claims", String(t.publishedClaims))
+        add("time_to_publish", "timed_claims", String(t.timedClaims))
+        add("time_to_publish", "imported_dated_claims", String(t.importedDatedClaims))
+        add("time_to_publish", "date_unknown_claims", String(t.dateUnknownClaims))
         add("time_to_publish", "median_hours", t.medianHours.map(decimal))
         add("time_to_publish", "median_days", t.medianDays.map(decimal))
         add("time_to_publish", "p90_hours", t.p90Hours.map(decimal))
@@ -176,6 +182,18 @@ struct ReportCommand: ParsableCommand {
             add("oldest_waiting.claim", state, w.text, text: true)
         }
         return out
+    }
+}
+
+extension DeskReport.TimeToPublish {
+    /// "of which 2 through the desk (timed), 3 imported with their date, 5,000 imported, date
+    /// unknown", or nil when every published claim went through the desk.
+    var untimedDescription: String? {
+        guard timedClaims < publishedClaims else { return nil }
+        var parts = ["\(timedClaims) through the desk (timed)"]
+        if importedDatedClaims > 0 { parts.append("\(importedDatedClaims) imported already published, with their date") }
+        if dateUnknownClaims > 0 { parts.append("\(dateUnknownClaims) imported already published, date unknown") }
+        return "of which " + parts.joined(separator: "; ")
     }
 }
 

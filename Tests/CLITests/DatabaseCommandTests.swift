@@ -38,6 +38,10 @@ import Testing
         }
     }
 
+    /// The files' version numbers (`V0012__…` is 12), in order. Numbers are handed out to
+    /// branches ahead of time, so a branch may hold V0012 without V0010.
+    static var migrationVersions: [Int] { migrationFiles.compactMap { Int($0.dropFirst().prefix(4)) } }
+
     @Test func migrationFilesAreFound() {
         #expect(Self.migrationFiles.count >= 2)
         #expect(Self.migrationFiles.first == "V0001__workflow_schema.sql")
@@ -82,7 +86,7 @@ import Testing
         let migrations = try #require(object["migrations"] as? [[String: Any]], "\(json)")
         #expect(migrations.count == Self.migrationFiles.count)
         #expect(migrations.allSatisfy { $0["state"] as? String == "applied" }, "\(json)")
-        #expect(migrations.compactMap { $0["version"] as? Int } == Array(1...Self.migrationFiles.count))
+        #expect(migrations.compactMap { $0["version"] as? Int } == Self.migrationVersions)
     }
 
     @Test func statusOfAnEmptyDatabaseListsEverythingPending() throws {
@@ -253,7 +257,7 @@ import Testing
         let url = try TestDatabase.migrated()
         let admin = try Connection(url)
         let last = try #require(Self.migrationFiles.last)
-        try admin.run("DELETE FROM factcheck_migrations WHERE version = \(Self.migrationFiles.count)")
+        try admin.run("DELETE FROM factcheck_migrations WHERE version = \(try #require(Self.migrationVersions.last))")
         let outcome = try CLI(databaseURL: url).run(["claim", "list", "--as", "x"])
         #expect(outcome.status == 1, "\(outcome)")
         #expect(outcome.stderr.contains("behind"), "\(outcome)")

@@ -230,6 +230,78 @@ import Testing
         #expect((try parseJSON(both.stdout) as? [String: Any])?["total_claims"] as? Int == 8)
     }
 
+    /// An archive imported already published, without dates: its claims count as published,
+    /// with their date unknown, and only the claim published through the desk is timed; one
+    /// archived claim that gave its date counts as such.
+    @Test func anArchiveWithoutDatesCountsAsPublished() throws {
+        let desk = try Desk.undatedArchive()
+        let size = Desk.undatedArchiveSize
+        let fresh = try desk.logClaim("The ferry carried a record 2 million people.")
+        try desk.toReview(fresh, proposer: Desk.reviewer, rating: "true")
+        try desk.ok(["verdict", "approve", fresh], as: Desk.secondReviewer)
+        try desk.ok(["claim", "publish", fresh], as: Desk.editor)
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let dated = try dir.write("dated.csv", csvFile([
+            ["claim", "claimant", "state", "rating", "conclusion", "proposed_by", "approved_by", "published_at"],
+            ["The tunnel opened in 1994.", "Ana Lima", "published", "true", "It did.", "ben", "chen", "2016-05-01"],
+        ]))
+        try desk.ok(["import", "claims", dated], as: Desk.admin)
+        let published = size + 2
+
+        let r = try report(desk)
+        let time = try #require(r["time_to_publish"] as? [String: Any])
+        #expect(time["published_claims"] as? Int == published, "\(time)")
+        #expect(time["timed_claims"] as? Int == 1, "\(time)")
+        #expect(time["imported_dated_claims"] as? Int == 1, "\(time)")
+        #expect(time["date_unknown_claims"] as? Int == size, "\(time)")
+        #expect((time["median_hours"] as? Double).map { $0 >= 0 } == true, "the desk's own claim is timed: \(time)")
+        let states = try counts(r["claims_by_state"], key: "state")
+        #expect(states.first { $0.0 == "published" }?.1 == published)
+        let ratings = try counts(r["verdicts_by_rating"], key: "rating")
+        #expect(ratings.map(\.1).reduce(0, +) == published, "every archived verdict is current: \(ratings)")
+
+        let table = try desk.ok(["report"], as: Desk.editor).stdout
+        #expect(table.contains("Time from logged to first published (\(published) published)"), "\(table)")
+        #expect(table.contains("of which 1 through the desk (timed); 1 imported already published, with their date; "
+            + "\(size) imported already published, date unknown"), "\(table)")
+        #expect(!table.contains("nothing published"), "\(table)")
+
+        let csv = try csvRows(try desk.ok(["report", "--format", "csv"], as: Desk.editor).stdout)
+        func value(_ key: String) -> String? {
+            csv.rows.first { $0["section"] == "time_to_publish" && $0["key"] == key }?["value"]
+        }
+        #expect([value("published_claims"), value("timed_claims"), value("imported_dated_claims"),
+                 value("date_unknown_claims")] == [String(published), "1", "1", String(size)])
+
+        let path = dir.file("report.html")
+        try desk.ok(["report", "--html", path], as: Desk.editor)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("\(published) published, of which 1 through the desk (timed)"), "the card says so")
+        #expect(html.contains("\(size) imported already published, date unknown"))
+        #expect(!html.contains("Nothing published"))
+        #expect(unbalancedTags(html).isEmpty)
+    }
+
+    /// The same archive with no claim published through the desk: counted, not timed, and the
+    /// report says why there is no time instead of "nothing published".
+    @Test func anArchiveAloneHasNoTimeButIsPublished() throws {
+        let desk = try Desk.undatedArchive()
+        let size = Desk.undatedArchiveSize
+        let time = try #require(try report(desk)["time_to_publish"] as? [String: Any])
+        #expect(time["published_claims"] as? Int == size && time["date_unknown_claims"] as? Int == size, "\(time)")
+        #expect(time["timed_claims"] as? Int == 0 && isNull(time["median_hours"]), "\(time)")
+        let table = try desk.ok(["report"], as: Desk.editor).stdout
+        #expect(table.contains("Time from logged to first published (\(size) published)\n"
+            + "of which 0 through the desk (timed); \(size) imported already published, date unknown\n"
+            + "(nothing published through the desk yet)\n"), "\(table)")
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        try desk.ok(["report", "--html", dir.file("r.html")], as: Desk.editor)
+        let html = try dir.read("r.html")
+        #expect(html.contains("Nothing published through the desk yet.") && !html.contains("Nothing published yet."))
+    }
+
     @Test func stateChangedAtFollowsTheState() throws {
         let desk = try Desk.make()
         let claim = try desk.logClaim("Turnout reached a record 81 per cent.")

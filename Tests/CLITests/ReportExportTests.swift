@@ -308,6 +308,48 @@ import Testing
             == Set(items.compactMap { $0["datePublished"] as? String }))
     }
 
+    /// An archive that gave no publication dates: every review is written, with every field
+    /// ClaimReview requires, and without the dates nobody knows (none is made up).
+    @Test func anArchiveWithoutDatesIsReviewedWhole() throws {
+        let desk = try Desk.undatedArchive()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let out = try desk.ok(["export", "claimreview", "--publisher", "The Northern Ledger",
+                               "--publisher-url", "https://northern-ledger.example", "--out", dir.file("cr.json")],
+                              as: Desk.editor)
+        #expect(out.stderr.contains("exported \(Desk.undatedArchiveSize) ClaimReviews"), "\(out)")
+        let items = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir.file("cr.json"))))
+            as? [[String: Any]])
+        #expect(items.count == Desk.undatedArchiveSize)
+        var problems: [String] = []
+        for (i, item) in items.enumerated() {
+            func require(_ ok: Bool, _ what: String) { if !ok { problems.append("review \(i): \(what)") } }
+            require(item["@type"] as? String == "ClaimReview" && item["@context"] as? String == "https://schema.org", "type")
+            require((item["claimReviewed"] as? String)?.hasPrefix("Archived claim \(i):") == true, "claimReviewed")
+            require(item["url"] as? String == "https://ledger.example/archive/\(i)", "url")
+            require(item["datePublished"] == nil, "a datePublished nobody knows: \(item["datePublished"] ?? "")")
+            let author = item["author"] as? [String: Any]
+            require(author?["@type"] as? String == "Organization" && author?["name"] as? String == "The Northern Ledger"
+                && author?["url"] as? String == "https://northern-ledger.example", "author")
+            let rating = item["reviewRating"] as? [String: Any]
+            let label = Desk.undatedArchiveRatings[i % Desk.undatedArchiveRatings.count]
+            require(rating?["@type"] as? String == "Rating" && rating?["alternateName"] as? String == label, "rating label")
+            require((rating?["ratingValue"] as? NSNumber)?.intValue == 6 - i % Desk.undatedArchiveRatings.count, "ratingValue")
+            require((rating?["bestRating"] as? NSNumber)?.intValue == 6 && (rating?["worstRating"] as? NSNumber)?.intValue == 1,
+                    "best and worst")
+            let claim = item["itemReviewed"] as? [String: Any]
+            require(claim?["@type"] as? String == "Claim", "itemReviewed")
+            require((claim?["author"] as? [String: Any])?["name"] as? String == "Councillor \(i % 97)", "claimant")
+            // Every other claim has no said_on: then the Claim has no datePublished either.
+            if i % 2 == 0 {
+                require((claim?["datePublished"] as? String)?.hasPrefix("2015-03-") == true, "said_on")
+            } else {
+                require(claim?["datePublished"] == nil, "a said_on nobody knows")
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.count) problems, first: \(problems.prefix(5))")
+    }
+
     @Test func claimReviewNeedsAPublisherURL() throws {
         let desk = try Desk.adminOnly()
         let out = try desk.run(["export", "claimreview", "--publisher", "X", "--publisher-url", "not a url"], as: Desk.admin)

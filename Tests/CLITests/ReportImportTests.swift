@@ -506,6 +506,162 @@ import Testing
         #expect(try desk.snapshot() == before)
     }
 
+    /// An archive that does not say when its verdicts were approved or its claims published:
+    /// the dates stay unknown everywhere (none is taken from the moment of the import).
+    @Test func anArchiveWithoutDatesKeepsThemUnknown() throws {
+        let desk = try Desk.make()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("archive.csv", csvFile([
+            Self.archiveHeader,
+            ["Taxes rose by 5%.", "Ana Lima", "published", "false", "They fell.", "ben", "chen", "", "",
+             "https://ledger.example/checks/1", ""],
+            ["Crime fell 20%.", "Ben", "approved", "true", "It did.", "ben", "chen", "", "", "", ""],
+            ["Exports doubled.", "Chen", "in_review", "half-true", "Partly.", "chen", "", "", "", "", ""],
+        ]))
+        try desk.ok(["import", "claims", file], as: Desk.admin)
+
+        let published = try desk.detail("C-1")
+        #expect(isNull((published["claim"] as? [String: Any])?["published_at"]), "\(published)")
+        for claim in ["C-1", "C-2", "C-3"] {
+            let verdict = try #require((try desk.detail(claim)["verdicts"] as? [[String: Any]])?.first)
+            #expect(isNull(verdict["proposed_at"]), "\(claim): an archive does not say when: \(verdict)")
+            #expect(isNull(verdict["decided_at"]), "\(claim): \(verdict)")
+        }
+        #expect((try desk.detail("C-2")["verdicts"] as? [[String: Any]])?.first?["decided_by"] as? String == "chen")
+
+        let show = try desk.ok(["claim", "show", "C-1"], as: Desk.editor).stdout
+        #expect(show.contains("date unknown at https://ledger.example/checks/1"), "\(show)")
+        #expect(show.contains("proposed by ben (date unknown), approved by chen"), "\(show)")
+
+        let rows = try csvRows(try desk.ok(["export", "claims"], as: Desk.editor).stdout).rows
+        #expect(rows.map { $0["approved_at"] } == ["", "", ""])
+        #expect(rows.map { $0["published_at"] } == ["", "", ""])
+
+        // The claim under review is approved on the desk: that date is known.
+        try desk.ok(["verdict", "approve", "C-3"], as: Desk.reviewer)
+        let approved = try #require((try desk.detail("C-3")["verdicts"] as? [[String: Any]])?.first)
+        #expect(approved["decided_at"] is String, "\(approved)")
+        #expect(try desk.ok(["audit", "verify"], as: Desk.admin).stdout.contains("verifies"))
+    }
+
+    // MARK: Older rating labels
+
+    /// A PolitiFact-derived archive (the LIAR dataset, PolitiFact's own data) says barely-true
+    /// and pants-fire: under the politifact scale they are its mostly-false and pants-on-fire.
+    @Test func aPolitiFactArchiveReadsItsOlderLabels() throws {
+        let desk = try Desk.make()
+        try desk.ok(["scale", "use", "politifact"], as: Desk.admin)
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let labels = ["barely-true", "pants-fire", "Barely True", "Pants on Fire!", "half-true", "PANTS-FIRE"]
+        let file = try dir.write("liar.csv", csvFile([Self.archiveHeader] + labels.enumerated().map { i, label in
+            ["Statement \(i) about the budget.", "Senator \(i)", "published", label, "See the record.", "ben", "chen",
+             "", "", "", ""]
+        }))
+        let out = try desk.ok(["import", "claims", file], as: Desk.admin)
+        #expect(out.stdout == "imported 6 claims from \(file)\n", "\(out)")
+        let conn = try desk.connection()
+        defer { conn.close() }
+        let stored = try conn.query("SELECT rating, rating_value FROM verdicts ORDER BY claim_id").map { row in
+            "\(try row.require("rating") as String)=\(try row.require("rating_value") as Int)"
+        }
+        #expect(stored == ["mostly-false=3", "pants-on-fire=1", "mostly-false=3", "pants-on-fire=1", "half-true=4",
+                           "pants-on-fire=1"])
+        // The newsroom scale has no such names: the same file is refused there, every row named.
+        let newsroom = try Desk.make()
+        let refused = try newsroom.importClaims([file])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(reportedRows(refused.stderr).map(\.line) == [2, 3, 4, 5, 7], "\(refused)")
+    }
+
+    /// --map-rating reads an archive's own names; each is validated against the active scale.
+    @Test func mapRatingReadsAnArchivesOwnNames() throws {
+        let desk = try Desk.make()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("archive.csv", csvFile([
+            Self.archiveHeader,
+            ["Taxes rose by 5%.", "Ana", "published", "Fib", "No.", "ben", "chen", "", "", "", ""],
+            ["Crime fell.", "Ben", "published", "Whopper", "No.", "ben", "chen", "", "", "", ""],
+            ["Exports doubled.", "Chen", "published", "true", "Yes.", "ben", "chen", "", "", "", ""],
+        ]))
+        let before = try desk.snapshot()
+        let plain = try desk.importClaims([file])
+        #expect(plain.status == 65 && reportedRows(plain.stderr).map(\.line) == [2, 3], "\(plain)")
+        #expect(try desk.snapshot() == before)
+
+        let out = try desk.ok(["import", "claims", file, "--map-rating", "fib=false", "--map-rating", "Whopper=Mostly False"],
+                              as: Desk.admin)
+        #expect(out.stdout == "imported 3 claims from \(file)\n", "\(out)")
+        let conn = try desk.connection()
+        defer { conn.close() }
+        let stored: [String] = try conn.query("SELECT rating FROM verdicts ORDER BY claim_id").map { try $0.require("rating") }
+        #expect(stored == ["false", "mostly-false", "true"])
+    }
+
+    @Test func aMapRatingOffTheScaleIsAUsageError() throws {
+        let desk = try Desk.make()
+        let dir = try ScratchDirectory()
+        defer { dir.remove() }
+        let file = try dir.write("archive.csv", csvFile([
+            Self.archiveHeader, ["Taxes rose by 5%.", "Ana", "published", "fib", "No.", "ben", "chen", "", "", "", ""],
+        ]))
+        let before = try desk.snapshot()
+        let off = try desk.importClaims([file, "--map-rating", "fib=pants-on-fire"])
+        #expect(off.status == 64, "\(off)")
+        expectErrorShape(off)
+        #expect(off.stderr.contains("--map-rating"), "\(off)")
+        #expect(off.stderr.contains("'pants-on-fire' is not on the newsroom scale; use one of true, mostly-true, half-true, "
+            + "misleading, mostly-false, false, unverifiable"), "\(off)")
+        for malformed in ["fib", "=false", "fib="] {
+            let out = try desk.importClaims([file, "--map-rating", malformed])
+            #expect(out.status == 64, "\(malformed): \(out)")
+            expectErrorShape(out)
+        }
+        let twice = try desk.importClaims([file, "--map-rating", "fib=false", "--map-rating", "FIB=true"])
+        #expect(twice.status == 64, "\(twice)")
+        #expect(try desk.snapshot() == before, "nothing was written")
+
+        // Under another scale, its labels are named.
+        try desk.ok(["scale", "use", "politifact"], as: Desk.admin)
+        let politifact = try desk.importClaims([file, "--map-rating", "fib=misleading", "--dry-run"])
+        #expect(politifact.status == 64, "\(politifact)")
+        #expect(politifact.stderr.contains("use one of true, mostly-true, half-true, mostly-false, false, pants-on-fire"),
+                "\(politifact)")
+    }
+
+    /// A reviewer may rate with an alias too; the verdict carries the label it stands for.
+    @Test func verdictProposeStoresTheLabelOfAnAlias() throws {
+        let desk = try Desk.make()
+        try desk.ok(["scale", "use", "politifact"], as: Desk.admin)
+        let claim = try desk.logClaim("Unemployment is at a 50-year low.")
+        try desk.ok(["claim", "start", claim], as: Desk.reviewer)
+        try desk.ok(["source", "add", claim, "--url", "https://stats.example/jobs"], as: Desk.reviewer)
+        let out = try desk.ok(["verdict", "propose", claim, "--rating", "Barely True", "--conclusion", "A 20-year low."],
+                              as: Desk.reviewer)
+        #expect(out.stdout.contains("proposed V-1 mostly-false for \(claim)"), "\(out)")
+        #expect((try desk.detail(claim)["verdicts"] as? [[String: Any]])?.first?["rating"] as? String == "mostly-false")
+        let event = try #require(try desk.events().last { $0.action == "verdict.proposed" })
+        #expect(event.after?["rating"] as? String == "mostly-false")
+    }
+
+    /// `scale show` lists each label's aliases, in the table and in JSON.
+    @Test func scaleShowListsTheAliases() throws {
+        let desk = try Desk.make()
+        try desk.ok(["scale", "use", "politifact"], as: Desk.admin)
+        let table = try desk.ok(["scale", "show"], as: Desk.reviewer).stdout
+        let lines = table.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("mostly-false") && $0.contains("barely-true") }, "\(table)")
+        #expect(lines.contains { $0.hasPrefix("pants-on-fire") && $0.contains("pants-fire") }, "\(table)")
+        #expect(lines.contains { $0.hasPrefix("LABEL") && $0.contains("ALIASES") }, "\(table)")
+        let json = try #require(try parseJSON(try desk.ok(["scale", "show", "--format", "json"], as: Desk.reviewer).stdout)
+            as? [[String: Any]])
+        #expect(json.map { $0["label"] as? String ?? "" }
+            == ["true", "mostly-true", "half-true", "mostly-false", "false", "pants-on-fire"])
+        #expect(json.map { $0["aliases"] as? [String] ?? ["?"] } == [[], [], [], ["barely-true"], [], ["pants-fire"]])
+    }
+
     @Test func anEditorMayNotImportAnArchive() throws {
         let desk = try Desk.make()
         let dir = try ScratchDirectory()

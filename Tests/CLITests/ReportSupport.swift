@@ -185,3 +185,35 @@ func reportedRows(_ stderr: String) -> [(line: Int, reason: String)] {
         return (Int(match.1)!, String(match.2))
     }
 }
+
+extension Desk {
+    /// The ratings `undatedArchive` cycles through, all on the newsroom scale's numeric part.
+    static let undatedArchiveRatings = ["true", "mostly-true", "half-true", "misleading", "mostly-false", "false"]
+    static let undatedArchiveSize = 5_000
+
+    /// A desk (`make()`) that imported a published archive as old spreadsheets and public
+    /// datasets have them: 5,000 published claims with rating, conclusion, proposer, approver
+    /// and the review's url, but no approved_at or published_at; every other claim has no
+    /// said_on either. Built once per test process, copied for each test.
+    static func undatedArchive() throws -> Desk {
+        try cloned("undated-archive") {
+            let desk = try make()
+            let dir = try ScratchDirectory()
+            defer { dir.remove() }
+            var records = [["claim", "claimant", "said_on", "state", "rating", "conclusion", "proposed_by", "approved_by",
+                            "published_url"]]
+            for i in 0..<undatedArchiveSize {
+                records.append([
+                    "Archived claim \(i): the county's budget rose by \(i) per cent in \(1990 + i % 30).",
+                    "Councillor \(i % 97)", i % 2 == 0 ? "2015-03-\(String(format: "%02d", i % 28 + 1))" : "", "published",
+                    undatedArchiveRatings[i % undatedArchiveRatings.count], "Checked against the county accounts, row \(i).",
+                    reviewer, secondReviewer, "https://ledger.example/archive/\(i)",
+                ])
+            }
+            let file = try dir.write("archive.csv", csvFile(records))
+            let out = try desk.ok(["import", "claims", file], as: admin)
+            try #require(out.stdout == "imported \(undatedArchiveSize) claims from \(file)\n", "\(out)")
+            return desk
+        }
+    }
+}

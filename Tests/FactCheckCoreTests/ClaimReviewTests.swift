@@ -5,10 +5,11 @@ import Testing
 private func review(rating: String = "mostly-false", value: Int = 2, saidOn: String? = "2026-01-05",
                     appearances: [String] = ["https://first.example/a", "https://second.example/b"],
                     firstAppearance: String? = "https://first.example/a",
-                    url: String? = "https://ledger.example/checks/7") -> ClaimReview {
+                    url: String? = "https://ledger.example/checks/7",
+                    publishedAt: String? = "2026-02-01") -> ClaimReview {
     ClaimReview(claim: "Exports doubled since 2020.", claimant: "Finance Minister Ana Lima", saidOn: saidOn,
                 appearances: appearances, firstAppearance: firstAppearance, rating: rating, ratingValue: value,
-                bestRating: 6, worstRating: 1, publishedAt: "2026-02-01", url: url,
+                bestRating: 6, worstRating: 1, publishedAt: publishedAt, url: url,
                 publisher: "The Northern Ledger", publisherURL: "https://northern-ledger.example")
 }
 
@@ -84,5 +85,18 @@ struct ClaimReviewTests {
         #expect((item["appearance"] as? [Any])?.isEmpty == true)
         #expect(!String(decoding: try JSONEncoder().encode(review(saidOn: nil, firstAppearance: nil, url: nil)),
                         as: UTF8.self).contains("null"))
+    }
+
+    /// An archive that does not say when a review was published: the review is still written,
+    /// with every field but the date (recommended by schema.org and Google, not required).
+    @Test func anUnknownPublicationDateIsLeftOut() throws {
+        let object = try json(review(saidOn: nil, publishedAt: nil))
+        #expect(object["datePublished"] == nil)
+        #expect(Set(object.keys) == ["@context", "@type", "url", "claimReviewed", "author", "reviewRating", "itemReviewed"])
+        let item = try #require(object["itemReviewed"] as? [String: Any])
+        #expect(item["datePublished"] == nil)
+        #expect((item["author"] as? [String: Any])?["name"] as? String == "Finance Minister Ana Lima")
+        let text = String(decoding: try JSONEncoder().encode(review(saidOn: nil, publishedAt: nil)), as: UTF8.self)
+        #expect(!text.contains("null") && !text.contains("datePublished"))
     }
 }

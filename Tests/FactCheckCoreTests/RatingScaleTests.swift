@@ -112,4 +112,110 @@ struct RatingScaleTests {
         #expect(badLabel != nil)
         #expect(refusal { () throws(DomainError) in try RatingScale(name: "My Desk", labels: good.labels) } != nil)
     }
+
+    // MARK: Aliases: the older names of the publishers' labels
+
+    /// (scale, what an archive says, the label it is stored as)
+    @Test(arguments: [
+        ("politifact", "barely-true", "mostly-false"), ("politifact", "Barely True", "mostly-false"),
+        ("politifact", "BARELY_TRUE", "mostly-false"), ("politifact", "pants-fire", "pants-on-fire"),
+        ("politifact", "Pants on Fire!", "pants-on-fire"), ("politifact", "pants on fire", "pants-on-fire"),
+        ("politifact", "PANTS-FIRE", "pants-on-fire"),
+        ("snopes", "Undetermined", "unproven"), ("snopes", "Correctly Attributed", "correct-attribution"),
+        ("snopes", "Mostly True", "mostly-true"), ("snopes", "MIXTURE", "mixture"),
+        ("fever", "SUPPORTS", "supported"), ("fever", "REFUTES", "refuted"), ("fever", "NOT ENOUGH INFO", "not-enough-info"),
+    ])
+    func aPresetReadsItsPublishersOlderNames(_ scale: String, _ input: String, _ label: String) throws {
+        #expect(try RatingScale.preset(named: scale).label(input).label == label)
+    }
+
+    @Test func aliasesAreShownWithTheirLabels() throws {
+        let politifact = try RatingScale.preset(named: "politifact")
+        #expect(politifact.labels.map(\.aliases) == [[], [], [], ["barely-true"], [], ["pants-fire"]])
+        let newsroomAliases = RatingScale.default.labels.flatMap(\.aliases)
+        #expect(newsroomAliases.isEmpty, "the newsroom scale has no publisher")
+    }
+
+    /// An alias belongs to its scale: another scale does not read it.
+    @Test func anAliasIsNotReadByAnotherScale() {
+        let error = refusal { () throws(DomainError) in try RatingScale.default.label("barely-true") }
+        #expect(error == .invalid(field: "rating", reason: "'barely-true' is not on the newsroom scale; use one of true, "
+            + "mostly-true, half-true, misleading, mostly-false, false, unverifiable"))
+        #expect(refusal { () throws(DomainError) in try RatingScale.preset(named: "snopes").label("pants-fire") } != nil)
+    }
+
+    /// No alias of a preset is a label or an alias of the same scale, and each is kebab-case:
+    /// the presets pass the checks a custom scale passes.
+    @Test(arguments: RatingScale.presets)
+    func presetAliasesPassTheChecks(_ preset: RatingScale) throws {
+        let checked = try RatingScale(name: preset.name, labels: preset.labels)
+        #expect(checked == preset)
+        let names = preset.labels.map(\.label) + preset.labels.flatMap(\.aliases)
+        #expect(Set(names).count == names.count)
+    }
+
+    /// The database keeps a scale's labels; the domain gives a stored preset its aliases back.
+    @Test func aStoredPresetGetsItsAliasesBack() throws {
+        let politifact = try RatingScale.preset(named: "politifact")
+        let stored = try RatingScale(name: "politifact", labels: politifact.labels.map {
+            RatingLabel(label: $0.label, value: $0.value, description: $0.description)
+        })
+        #expect(refusal { () throws(DomainError) in try stored.label("barely-true") } != nil)
+        #expect(stored.withPresetAliases() == politifact)
+        #expect(try stored.withPresetAliases().label("pants-fire").label == "pants-on-fire")
+        // A scale that is no preset has none to get.
+        let custom = try RatingScale(name: "desk", labels: [RatingLabel(label: "right", value: 1, description: "")])
+        #expect(custom.withPresetAliases() == custom)
+    }
+
+    @Test func aCustomScalesAliasesAreChecked() {
+        let clash = refusal { () throws(DomainError) in
+            try RatingScale(name: "desk", labels: [
+                RatingLabel(label: "right", value: 2, description: ""),
+                RatingLabel(label: "wrong", value: 1, description: "", aliases: ["right"]),
+            ])
+        }
+        #expect(clash == .invalid(field: "rating alias", reason: "'right' appears twice on scale desk"))
+        let badAlias = refusal { () throws(DomainError) in
+            try RatingScale(name: "desk", labels: [RatingLabel(label: "right", value: 1, description: "", aliases: ["Right On"])])
+        }
+        #expect(badAlias != nil)
+    }
+
+    // MARK: Mappings: an archive's own names, for one import
+
+    @Test func aMappingReadsAMadeUpLabel() throws {
+        let scale = try RatingScale.preset(named: "politifact")
+            .mapping([(from: "Fib", to: "false"), (from: "whopper", to: "Pants on Fire!"), (from: "sorta", to: "barely-true")])
+        #expect(try scale.label("fib").label == "false")
+        #expect(try scale.label("WHOPPER").label == "pants-on-fire")
+        #expect(try scale.label("Sorta").label == "mostly-false", "a mapping may name an alias; the label is stored")
+        #expect(try scale.label("barely-true").label == "mostly-false", "the preset's aliases still hold")
+        #expect(try scale.label("true").label == "true")
+        #expect(try scale.labels == RatingScale.preset(named: "politifact").labels, "the scale itself is unchanged")
+    }
+
+    /// A desk's mapping says what its archive meant, even by a label's own name.
+    @Test func aMappingComesBeforeTheLabels() throws {
+        let scale = try RatingScale.preset(named: "politifact").mapping([(from: "false", to: "pants-on-fire")])
+        #expect(try scale.label("False").label == "pants-on-fire")
+    }
+
+    @Test func aMappingToALabelOffTheScaleNamesTheLabels() {
+        let error = refusal { () throws(DomainError) in
+            try RatingScale.preset(named: "politifact").mapping([(from: "fib", to: "misleading")], field: "--map-rating")
+        }
+        #expect(error == .invalid(field: "--map-rating", reason: "'misleading' is not on the politifact scale; use one of "
+            + "true, mostly-true, half-true, mostly-false, false, pants-on-fire"))
+    }
+
+    @Test func aNameMappedTwiceMustMeanOneLabel() throws {
+        let twice = refusal { () throws(DomainError) in
+            try RatingScale.default.mapping([(from: "fib", to: "false"), (from: "FIB", to: "mostly-false")])
+        }
+        #expect(twice == .invalid(field: "rating map", reason: "'FIB' is mapped to both false and mostly-false"))
+        #expect(try RatingScale.default.mapping([(from: "fib", to: "false"), (from: "Fib", to: "FALSE")]).label("fib").label
+            == "false")
+        #expect(refusal { () throws(DomainError) in try RatingScale.default.mapping([(from: "!!", to: "false")]) } != nil)
+    }
 }

@@ -43,7 +43,9 @@ extension ClaimCommand {
             fields.add("tags", c.tags.joined(separator: ", "))
             fields.add("assignee", c.assignee ?? "(nobody)")
             fields.add("rating", c.rating)
-            fields.add("published", c.publishedAt.map { "\($0.short)\(c.publishedUrl.map { " at \($0)" } ?? "")" })
+            // A claim of an archive may be published on a day the archive did not give.
+            let publishedOn = c.publishedAt?.short ?? (c.state == .published || c.publishedUrl != nil ? "date unknown" : nil)
+            fields.add("published", publishedOn.map { "\($0)\(c.publishedUrl.map { " at \($0)" } ?? "")" })
             fields.add("logged", "\(c.createdAt.short) by \(c.createdBy)")
             fields.add("next moves", d.allowedMoves.isEmpty ? "(none)" : d.allowedMoves.joined(separator: ", "))
             var out = fields.rendered()
@@ -61,7 +63,7 @@ extension ClaimCommand {
             out += "\nVerdicts\n"
             if d.verdicts.isEmpty { out += "  (none yet)\n" }
             for v in d.verdicts {
-                out += "  V-\(v.id) \(v.rating) [\(v.status)] proposed by \(v.proposedBy) \(v.proposedAt.short)"
+                out += "  V-\(v.id) \(v.rating) [\(v.status)] proposed by \(v.proposedBy) \(v.proposedAt?.short ?? "(date unknown)")"
                 if let by = v.decidedBy { out += ", \(v.status == "returned" ? "returned" : "approved") by \(by)" }
                 out += "\n      \(Failure.oneLine(v.conclusion))\n"
                 if let r = v.returnReason { out += "      returned: \(Failure.oneLine(r))\n" }

@@ -23,7 +23,10 @@ struct ImportCommand: ParsableCommand {
                 article_url, article_title, outlet, first_appearance_url, tags, priority, due_date, \
                 assignee, and external_id (a stable key of your own). An export re-imports as is. \
                 Admins may import an archive of checked claims: state, rating (a label of the active \
-                scale), conclusion, proposed_by, approved_by, approved_at, published_at, published_url.
+                scale or one of its aliases, such as politifact's barely-true and pants-fire), conclusion, \
+                proposed_by, approved_by, approved_at, published_at, published_url. A date the archive \
+                does not give stays unknown: nothing is made up. --map-rating LABEL=SCALE_LABEL reads \
+                the file's own rating names (repeatable; SCALE_LABEL must be on the active scale).
 
                 Every bad row is reported with its line number and nothing is written (exit 65). \
                 Rows already stored (same external_id, or same text and claimant) are skipped, so \
@@ -32,6 +35,7 @@ struct ImportCommand: ParsableCommand {
                 Examples:
                   factcheck import claims desk-sheet.csv --map Statement=claim --map "Who said it=claimant" --dry-run --as ed
                   factcheck import claims archive-2025.tsv --as maria
+                  factcheck import claims liar.tsv --map-rating "barely true=mostly-false" --map-rating fib=false --as maria
                 """
         )
         @OptionGroup var global: GlobalOptions
@@ -39,6 +43,10 @@ struct ImportCommand: ParsableCommand {
         @Flag(help: "Check everything, write nothing.") var dryRun = false
         @Option(help: ArgumentHelp("Read file column COLUMN as FIELD (repeatable).", valueName: "COLUMN=FIELD"))
         var map: [String] = []
+        @Option(name: .customLong("map-rating"),
+                help: ArgumentHelp("Read the file's rating LABEL as SCALE_LABEL, a label of the active scale (repeatable).",
+                                   valueName: "LABEL=SCALE_LABEL"))
+        var mapRating: [String] = []
         @Flag(help: "Tab-separated (the default for .tsv and .tab files).") var tsv = false
         @OptionGroup var output: OutputOptions
 
@@ -50,6 +58,12 @@ struct ImportCommand: ParsableCommand {
                 }
                 renames[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
             }
+            let ratingPairs = try mapRating.map { pair -> (from: String, to: String) in
+                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex else {
+                    throw CLIError.usage("--map-rating \(pair) is not LABEL=SCALE_LABEL", hint: "e.g. --map-rating barely-true=mostly-false")
+                }
+                return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+            }
             let url = URL(fileURLWithPath: file)
             guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
                 throw CLIError.fileUnreadable("cannot read \(file): no such file, or not readable")
@@ -58,7 +72,8 @@ struct ImportCommand: ParsableCommand {
                 ? UInt8(ascii: "\t") : UInt8(ascii: ",")
             let session = try Session.open(global)
             let actor = try session.actor()
-            let scale = try session.store.scale()
+            let activeScale = try session.store.scale()
+            let scale = try validated { () throws(DomainError) in try activeScale.mapping(ratingPairs, field: "--map-rating") }
             let users = Set(try session.store.users().map(\.handle))
             let summary = try data.withUnsafeBytes { raw -> ImportSummary in
                 var reader = CSVReader(bytes: raw.bindMemory(to: UInt8.self), delimiter: delimiter)

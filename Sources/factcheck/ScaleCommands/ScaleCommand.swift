@@ -18,6 +18,9 @@ struct ScaleCommand: ParsableCommand {
             commandName: "show",
             abstract: "Show the active rating scale, best label first.",
             discussion: """
+                A label's aliases are other names its publisher gave it (PolitiFact's barely-true \
+                is its mostly-false); verdict propose and import claims accept them and store the label.
+
                 Example:
                   factcheck scale show --as ana
                 """
@@ -33,6 +36,7 @@ struct ScaleCommand: ParsableCommand {
             try Output(format: output.format).list(scale.labels, columns: [
                 .plain("label") { $0.label },
                 .plain("value") { String($0.value) },
+                .plain("aliases") { $0.aliases.joined(separator: ", ") },
                 .text("description") { $0.description },
             ])
         }

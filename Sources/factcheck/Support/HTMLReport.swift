@@ -23,7 +23,7 @@ enum HTMLReport {
         body += """
             <footer>Figures cover \(escape(r.windowDescription)), read from one database snapshot at \
             \(escape(r.asOf.short)) UTC. Time to publish runs from logging to the first publication, \
-            over claims published through the desk. Overdue means due before \(escape(r.today.description)) \
+            over claims published through the desk; claims imported already published are counted, not timed. Overdue means due before \(escape(r.today.description)) \
             and neither published nor rejected. Made by <code>factcheck report</code>.</footer>
 
             """
@@ -78,9 +78,14 @@ enum HTMLReport {
 
     static func timeToPublish(_ r: DeskReport) -> String {
         let t = r.timeToPublish
+        // Claims imported already published count, and are not timed: say how many, so that
+        // an archive's thousands are not taken for "nothing published".
+        let untimed = t.untimedDescription.map { "<p class=\"sub\">\(t.publishedClaims) published, \(escape($0)).</p>\n" } ?? ""
         guard let medianHours = t.medianHours, let medianDays = t.medianDays,
               let p90Hours = t.p90Hours, let p90Days = t.p90Days else {
-            return "<p class=\"empty\">Nothing published yet.</p>\n"
+            return t.publishedClaims == 0
+                ? "<p class=\"empty\">Nothing published yet.</p>\n"
+                : "<p class=\"empty\">Nothing published through the desk yet.</p>\n" + untimed
         }
         // One unit for both, so that they compare at a glance: hours while nine in ten take
         // under two days, days from then on.
@@ -99,8 +104,8 @@ enum HTMLReport {
             + big("90th percentile", hours: p90Hours, days: p90Days) + "</div>\n"
             + timeBar(median: inHours ? medianHours : medianDays, p90: inHours ? p90Hours : p90Days,
                       unit: inHours ? "h" : "d")
-            + "<p class=\"sub\">Over \(t.publishedClaims) published \(t.publishedClaims == 1 ? "claim" : "claims"), "
-            + "from logging to first publication.</p>\n"
+            + "<p class=\"sub\">Over \(t.timedClaims) published \(t.timedClaims == 1 ? "claim" : "claims"), "
+            + "from logging to first publication.</p>\n" + untimed
     }
 
     /// Half of the claims are published within the dark bar, nine in ten within the light one.

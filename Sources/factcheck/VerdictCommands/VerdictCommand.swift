@@ -19,7 +19,8 @@ struct VerdictCommand: ParsableCommand {
             abstract: "Propose a rating and conclusion for a claim under research.",
             discussion: """
                 Needs at least one source that is not retracted. The rating is a label of the \
-                active scale (factcheck scale show).
+                active scale (factcheck scale show), or one of its aliases, which is stored as the \
+                label it stands for (barely-true on the politifact scale is stored as mostly-false).
 
                 Example:
                   factcheck verdict propose C-3 --rating false --conclusion "The talks lasted six hours, per the transcript." --as ben
@@ -27,7 +28,7 @@ struct VerdictCommand: ParsableCommand {
         )
         @OptionGroup var global: GlobalOptions
         @Argument(help: "C-<n> or <n>.") var claim: String
-        @Option(help: "A label of the active scale.") var rating: String
+        @Option(help: "A label of the active scale, or one of its aliases.") var rating: String
         @Option(help: "The written conclusion.") var conclusion: String
 
         func run() throws {
