@@ -36,6 +36,7 @@ struct DeskController {
         router.get("audit", use: audit)
         router.get("audit/verify", use: verify)
         router.get("report", use: report)
+        router.post("imports/claims", use: importClaims)
         router.get("exports/claims.csv") { try await export(.claims, $0, $1) }
         router.get("exports/sources.csv") { try await export(.sources, $0, $1) }
         router.get("exports/audit.csv") { try await export(.audit, $0, $1) }
@@ -145,6 +146,38 @@ struct DeskController {
             return try store.deskReport(since: window.since, until: window.until)
         }
         return try HTTP.json(report)
+    }
+
+    /// `import claims` as an upload: the CSV (or TSV) is the body, all or nothing, with the same
+    /// line-numbered report of bad rows (422, `rows`).
+    func importClaims(_ request: Request, context: DeskContext) async throws -> Response {
+        let actor = try context.requireActor()
+        try Permissions.check(actor, .importClaims)
+        let query = Query(request)
+        var renames: [String: String] = [:]
+        for pair in query.parameters.getAll("map") {
+            guard let (column, field) = ImportRequest.pair(pair) else { throw ServiceError.badRequest("map \(pair) is not COLUMN=FIELD") }
+            renames[column] = field
+        }
+        let ratingMap = try query.parameters.getAll("map_rating").map { pair -> (from: String, to: String) in
+            guard let (from, to) = ImportRequest.pair(pair) else { throw ServiceError.badRequest("map_rating \(pair) is not LABEL=SCALE_LABEL") }
+            return (from, to)
+        }
+        let tsv = query.text("tsv") == "true" || (request.headers[.contentType] ?? "").hasPrefix("text/tab-separated-values")
+        let name = query.text("name").map { String($0.prefix(200)) } ?? "upload.\(tsv ? "tsv" : "csv")"
+        let importRequest = ImportRequest(fileName: name, delimiter: tsv ? UInt8(ascii: "\t") : UInt8(ascii: ","),
+                                          renames: renames, ratingMap: ratingMap,
+                                          dryRun: query.text("dry_run") == "true")
+        var request = request
+        let buffer: ByteBuffer
+        do { buffer = try await request.collectBody(upTo: limits.maxUploadBytes) } catch {
+            throw ServiceError.tooLarge(limit: limits.maxUploadBytes)
+        }
+        let bytes = [UInt8](buffer.readableBytesView)
+        let summary = try await pool.run { store in
+            try bytes.withUnsafeBufferPointer { try store.importFile($0, importRequest, by: actor) }
+        }
+        return try HTTP.json(summary, status: importRequest.dryRun ? .ok : .created)
     }
 
     enum Export { case claims, sources, audit }

@@ -32,8 +32,10 @@ public struct Problem: Error, Sendable, Encodable {
     /// The claim an error is about, or the claim a duplicate already is.
     public let claimId: String?
     public var retryAfter: Int?
+    /// For an import: every bad row, `line N: reason; reason`.
+    public var rows: [String]?
 
-    enum CodingKeys: String, CodingKey { case type, title, status, detail, hint, claimId = "claim_id" }
+    enum CodingKeys: String, CodingKey { case type, title, status, detail, hint, claimId = "claim_id", rows }
 
     init(_ slug: String, _ status: HTTPResponse.Status, _ detail: String, hint: String? = nil, claim: String? = nil,
          retryAfter: Int? = nil) {
@@ -88,6 +90,11 @@ public struct Problem: Error, Sendable, Encodable {
             case .conflict(let m): return Problem("conflict", .conflict, m)
             case .duplicate(let number, _):
                 return Problem("duplicate", .conflict, error.description, claim: number.description)
+            case .badFile(let m): return Problem("bad-file", .unprocessableContent, m)
+            case .badRows(let rows):
+                var problem = Problem("bad-rows", .unprocessableContent, error.description)
+                problem.rows = rows.map(\.description)
+                return problem
             case .throttled(let seconds):
                 return Problem("throttled", .tooManyRequests, error.description, retryAfter: seconds)
             case .database(let pg):

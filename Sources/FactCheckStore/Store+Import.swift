@@ -188,7 +188,7 @@ extension Store {
         // Each imported claim starts its own stream, so the events go in as a set (in batches
         // that keep each array a few tens of megabytes), chained by the database.
         try conn.run("""
-            SELECT sum(audit_append_first_events(events)) FROM (
+            SELECT sum(audit_append_first_events(events, \(actor.channel.rawValue)::text, \(actor.via)::text)) FROM (
                 SELECT array_agg(ROW('claim:' || id, \(actor.handle)::text, 'claim.logged', id, 'C-' || id, NULL,
                            jsonb_strip_nulls(jsonb_build_object(
                                'state', state, 'text', text, 'claimant', claimant, 'said_on', said_on,

@@ -24,6 +24,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The claim's text matches an already logged claim.
     case duplicate(ClaimNumber, state: String)
+    /// A file to import that cannot be read as a table (no header, broken quoting in it).
+    case badFile(String)
+    /// Rows of a file to import that cannot be imported, each with its line; nothing was written.
+    case badRows([RowProblems])
     /// The claim is no longer at the version the change was made against (an HTTP `If-Match`).
     case stale(ClaimNumber, version: Int)
     /// Too many failed logins for the account or the address; try again after `retryAfter` seconds.
@@ -50,6 +54,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .conflict(let what): return what
         case .duplicate(let number, let state):
             return "this claim is already logged as \(number) (\(state))"
+        case .badFile(let message): return message
+        case .badRows(let rows):
+            return "\(rows.count) row\(rows.count == 1 ? "" : "s") cannot be imported; nothing was imported"
         case .stale(let number, let version):
             return "\(number) was changed by someone else since you read it (it is now at version \(version)); reload it and retry"
         case .throttled(let seconds):

@@ -267,4 +267,37 @@ import Testing
         }
         try? FileManager.default.removeItem(atPath: file)
     }
+
+    /// An upload imports all or nothing, with the CLI's line-numbered report of bad rows.
+    @Test func anUploadIsAllOrNothing() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        try await desk.application.test(.router) { client in
+            var headers = desk.bearer("ed")
+            headers[.contentType] = "text/csv"
+            let bad = "claim,claimant,priority\nFine claim,Hart,high\nAnother,Hart,extreme\n,Nobody,low\n"
+            let refused = try await client.execute(uri: "/api/v1/imports/claims", method: .post, headers: headers,
+                                                   body: ByteBuffer(string: bad))
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.json["type"] as? String == "urn:factcheck:problem:bad-rows")
+            let rows = refused.json["rows"] as? [String] ?? []
+            #expect(rows.count == 2 && rows[0].hasPrefix("line 3:") && rows[1].hasPrefix("line 4:"), "\(rows)")
+            #expect(try desk.count("SELECT count(*) AS n FROM claims") == 0)
+            let good = "claim,claimant,tags\nWheat doubled,Hart,food\nRice fell,Varga,food;asia\n"
+            let dry = try await client.execute(uri: "/api/v1/imports/claims?dry_run=true", method: .post, headers: headers,
+                                               body: ByteBuffer(string: good))
+            #expect(dry.status == .ok)
+            #expect(try desk.count("SELECT count(*) AS n FROM claims") == 0)
+            let done = try await client.execute(uri: "/api/v1/imports/claims?name=desk.csv", method: .post, headers: headers,
+                                                body: ByteBuffer(string: good))
+            #expect(done.status == .created)
+            #expect(done.json["imported"] as? Int == 2)
+            let archive = "claim,claimant,state\nOld one,Hart,published\n"
+            let notAdmin = try await client.execute(uri: "/api/v1/imports/claims", method: .post, headers: headers,
+                                                    body: ByteBuffer(string: archive))
+            #expect(notAdmin.status == .forbidden)
+        }
+        #expect(try desk.count("SELECT count(*) AS n FROM audit_events WHERE action = 'claim.logged' AND channel = 'api' AND via LIKE 'T-%'") == 2)
+        #expect(try desk.cli.run(["audit", "verify"], as: "ed").status == 0)
+    }
 }

@@ -14,7 +14,7 @@ import TestSupport
 /// and an API token.
 struct ServiceDesk: @unchecked Sendable {
     static let password = "quiet harbour lantern 42"
-    nonisolated(unsafe) static let hash = Store.hashPassword(password)
+    static let hash = Store.hashPassword(password)
 
     let conninfo: String
     let service: DeskService

@@ -53,16 +53,16 @@ struct ImportCommand: ParsableCommand {
         func run() throws {
             var renames: [String: String] = [:]
             for pair in map {
-                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex else {
+                guard let (column, field) = ImportRequest.pair(pair) else {
                     throw CLIError.usage("--map \(pair) is not COLUMN=FIELD", hint: "e.g. --map Statement=claim")
                 }
-                renames[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+                renames[column] = field
             }
             let ratingPairs = try mapRating.map { pair -> (from: String, to: String) in
-                guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex, pair.index(after: eq) != pair.endIndex else {
+                guard let (from, to) = ImportRequest.pair(pair) else {
                     throw CLIError.usage("--map-rating \(pair) is not LABEL=SCALE_LABEL", hint: "e.g. --map-rating barely-true=mostly-false")
                 }
-                return (String(pair[..<eq]), String(pair[pair.index(after: eq)...]))
+                return (from, to)
             }
             let url = URL(fileURLWithPath: file)
             guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
@@ -72,55 +72,24 @@ struct ImportCommand: ParsableCommand {
                 ? UInt8(ascii: "\t") : UInt8(ascii: ",")
             let session = try Session.open(global)
             let actor = try session.actor()
-            let activeScale = try session.store.scale()
-            let scale = try validated { () throws(DomainError) in try activeScale.mapping(ratingPairs, field: "--map-rating") }
-            let users = Set(try session.store.users().map(\.handle))
-            let summary = try data.withUnsafeBytes { raw -> ImportSummary in
-                var reader = CSVReader(bytes: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
-                let header: CSVReader.Record
-                do {
-                    guard let first = try reader.next() else { throw CLIError.badInput("\(file) is empty: it needs a header row") }
-                    header = first
-                } catch let failure as CSVReader.Failure {
-                    throw CLIError.badInput("\(file) \(failure)")
-                }
-                let layout = try validatedInput { () throws(DomainError) in try ImportLayout(header: header.fields, map: renames) }
-                let progress = ProgressLine()
-                do {
-                    return try session.store.importClaims(
-                        file: url.lastPathComponent, by: actor, dryRun: dryRun
-                    ) { sink in
-                        var problems: [RowProblems] = []
-                        while true {
-                            let record: CSVReader.Record
-                            do {
-                                guard let next = try reader.next() else { break }
-                                record = next
-                            } catch let failure as CSVReader.Failure {
-                                problems.append(RowProblems(line: failure.line, reasons: [failure.reason]))
-                                // A bad byte spoils one row; past broken quoting nothing can be trusted.
-                                if failure.recoverable { continue }
-                                break
-                            }
-                            if record.fields.allSatisfy({ $0.isEmpty }) { continue }
-                            switch ImportRow.parse(record.fields, line: record.line, layout: layout, scale: scale,
-                                                   by: actor, users: users) {
-                            case .success(let row): if problems.isEmpty { try sink.add(row) }
-                            case .failure(let p): problems.append(p)
-                            }
-                            progress.show("checking: \(raw.count > 0 ? reader.offset * 100 / raw.count : 100)%")
-                        }
-                        progress.finish()
-                        // An archive from someone who may not import one is a matter of rights, not of data.
-                        if problems.contains(where: \.needsAdmin) {
-                            throw DomainError.notPermitted(handle: actor.handle, role: actor.role, action: .importArchive)
-                        }
-                        if !problems.isEmpty { throw CLIError.badRows(problems) }
+            let request = ImportRequest(fileName: url.lastPathComponent, delimiter: delimiter, renames: renames,
+                                        ratingMap: ratingPairs, dryRun: dryRun)
+            let progress = ProgressLine()
+            let summary: ImportSummary
+            do {
+                summary = try data.withUnsafeBytes { raw in
+                    try session.store.importFile(raw.bindMemory(to: UInt8.self), request, by: actor) { percent in
+                        progress.show("checking: \(percent)%")
                     }
-                } catch CLIError.badRows(let rows) {
-                    report(rows)
-                    throw CLIError.badRows(rows)
                 }
+                progress.finish()
+            } catch StoreError.badRows(let rows) {
+                progress.finish()
+                report(rows)
+                throw CLIError.badRows(rows)
+            } catch StoreError.badFile(let message) {
+                progress.finish()
+                throw CLIError.badInput(message.hasPrefix(url.lastPathComponent) ? file + message.dropFirst(url.lastPathComponent.count) : message)
             }
             if output.format == .table {
                 var line = summary.dryRun ? "dry run: \(file) would import \(summary.imported) claims"

@@ -29,6 +29,7 @@ enum Failure {
             switch error {
             case .unreachable: return 69
             case .concurrentChange, .throttled, .stale: return 75
+            case .badFile, .badRows: return 65
             case .unknownUser, .identityRequired, .firstUserMustBeAdmin: return 77
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1

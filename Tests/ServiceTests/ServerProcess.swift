@@ -1,0 +1,99 @@
+import Foundation
+import TestSupport
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real `factcheck-server` binary on a free loopback port, as `factcheck serve` runs it.
+final class ServerProcess: @unchecked Sendable {
+    let process = Process()
+    let port: Int
+    private let errors = Pipe()
+    private let output = Pipe()
+    nonisolated(unsafe) private(set) var log = ""
+
+    static var binary: String {
+        URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("factcheck-server").path
+    }
+
+    init(database: String, arguments: [String] = []) throws {
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = ["--listen", "127.0.0.1:0", "--database-url", database] + arguments
+        process.standardError = errors
+        process.standardOutput = output
+        try process.run()
+        // The server names its port on stderr once it listens.
+        var seen = ""
+        let deadline = Date().addingTimeInterval(30)
+        var found: Int?
+        while found == nil, Date() < deadline, process.isRunning {
+            let data = errors.fileHandleForReading.availableData
+            if data.isEmpty { Thread.sleep(forTimeInterval: 0.02); continue }
+            seen += String(decoding: data, as: UTF8.self)
+            if let range = seen.range(of: #"listening on 127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                found = Int(seen[range].split(separator: ":").last!)
+            }
+        }
+        guard let found else {
+            process.terminate()
+            throw Failure(message: "factcheck-server did not start: \(seen)")
+        }
+        port = found
+        log = seen
+        let pipe = errors
+        DispatchQueue.global().async { [self] in
+            while true {
+                let data = pipe.fileHandleForReading.availableData
+                if data.isEmpty { break }
+                self.log += String(decoding: data, as: UTF8.self)
+            }
+        }
+        let out = output
+        DispatchQueue.global().async {
+            while !out.fileHandleForReading.availableData.isEmpty {}
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible { let message: String; var description: String { message } }
+
+    var base: String { "http://127.0.0.1:\(port)" }
+
+    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end; its exit status.
+    func wait(timeout: TimeInterval = 30) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+}
+
+/// curl, for what URLSession on Linux does poorly (streams, rates); returns status and body.
+@discardableResult
+func curl(_ arguments: [String], timeout: TimeInterval = 60) throws -> (status: Int32, out: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    process.arguments = ["-sS", "--max-time", String(Int(timeout))] + arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = Pipe()
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
+/// One HTTP request with URLSession: status and body.
+func fetch(_ url: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil,
+           timeout: TimeInterval = 20) async throws -> (status: Int, body: Data) {
+    var request = URLRequest(url: URL(string: url)!, timeoutInterval: timeout)
+    request.httpMethod = method
+    for (k, v) in headers { request.setValue(v, forHTTPHeaderField: k) }
+    request.httpBody = body
+    let (data, response) = try await URLSession.shared.data(for: request)
+    return ((response as! HTTPURLResponse).statusCode, data)
+}
