@@ -4,6 +4,12 @@
 // with the pure domain (FactCheckCore) beside them.
 import PackageDescription
 
+/// Executables link with lld on Linux. With `--static-swift-stdlib` (Scripts/demo, bench, install)
+/// GNU ld warns that static Foundation's temporary-file code references `mktemp`; lld does not
+/// act on glibc's link-time warning sections, so a clean build prints nothing. lld ships with
+/// the Swift toolchain.
+let quietStaticLink: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
+
 let package = Package(
     name: "factcheck",
     platforms: [.macOS(.v13)],
@@ -44,11 +50,13 @@ let package = Package(
             dependencies: [
                 "FactCheckStore", "FactCheckCore", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: quietStaticLink
         ),
         /// Scripts/bench's load driver: workflow transitions from concurrent sessions through the
         /// store, as the CLI makes them (not a product; nothing else depends on it).
-        .executableTarget(name: "WorkflowLoad", dependencies: ["FactCheckStore", "FactCheckCore"]),
+        .executableTarget(name: "WorkflowLoad", dependencies: ["FactCheckStore", "FactCheckCore"],
+                         linkerSettings: quietStaticLink),
         /// Test databases from a migrated template, and a runner for the built binary.
         .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),
