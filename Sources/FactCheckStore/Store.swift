@@ -20,7 +20,7 @@ public final class Store {
         }
     }
 
-    public var migrator: Migrator { Migrator(connection: connection) }
+    public var migrator: Migrator { Migrator(connection: connection, location: location) }
 
     // MARK: Acting users
 
