@@ -4,7 +4,7 @@
 // with the pure domain (FactCheckCore) beside them.
 import PackageDescription
 
-/// Executables link with lld on Linux. With `--static-swift-stdlib` (Scripts/demo, bench, install)
+/// Every executable links with lld on Linux. With `--static-swift-stdlib` (Scripts/demo, bench, install)
 /// GNU ld warns that static Foundation's temporary-file code references `mktemp`; lld does not
 /// act on glibc's link-time warning sections, so a clean build prints nothing. lld ships with
 /// the Swift toolchain.
@@ -34,7 +34,7 @@ let package = Package(
         /// their transitions, roles and permissions, validation. Pure: no I/O.
         .target(name: "FactCheckCore"),
         /// Build tool that turns Migrations/*.sql into Swift source, so the binary carries them.
-        .executableTarget(name: "MigrationEmbedder"),
+        .executableTarget(name: "MigrationEmbedder", linkerSettings: quietStaticLink),
         /// Build plugin running MigrationEmbedder on every build; the folder is the only source.
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
         /// The PostgreSQL repository: the migration runner, the workflow's persistence and the
