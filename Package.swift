@@ -4,6 +4,12 @@
 // FactCheckService / factcheck, with the pure domain (FactCheckCore) beside them.
 import PackageDescription
 
+/// Every executable links with lld on Linux. With `--static-swift-stdlib` (Scripts/demo, bench, install)
+/// GNU ld warns that static Foundation's temporary-file code references `mktemp`; lld does not
+/// act on glibc's link-time warning sections, so a clean build prints nothing. lld ships with
+/// the Swift toolchain.
+let quietStaticLink: [LinkerSetting] = [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
+
 let package = Package(
     name: "factcheck",
     platforms: [.macOS(.v13)],
@@ -33,7 +39,7 @@ let package = Package(
         /// their transitions, roles and permissions, validation. Pure: no I/O.
         .target(name: "FactCheckCore"),
         /// Build tool that turns Migrations/*.sql into Swift source, so the binary carries them.
-        .executableTarget(name: "MigrationEmbedder"),
+        .executableTarget(name: "MigrationEmbedder", linkerSettings: quietStaticLink),
         /// Build plugin running MigrationEmbedder on every build; the folder is the only source.
         .plugin(name: "EmbedMigrations", capability: .buildTool(), dependencies: ["MigrationEmbedder"]),
         /// The PostgreSQL repository: the migration runner, the workflow's persistence and the
@@ -72,11 +78,13 @@ let package = Package(
             dependencies: [
                 "FactCheckStore", "FactCheckCore", "DeskViews", "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: quietStaticLink
         ),
         /// Scripts/bench's load driver: workflow transitions from concurrent sessions through the
         /// store, as the CLI makes them (not a product; nothing else depends on it).
-        .executableTarget(name: "WorkflowLoad", dependencies: ["FactCheckStore", "FactCheckCore"]),
+        .executableTarget(name: "WorkflowLoad", dependencies: ["FactCheckStore", "FactCheckCore"],
+                         linkerSettings: quietStaticLink),
         /// Test databases from a migrated template, and a runner for the built binary.
         .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
         .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),

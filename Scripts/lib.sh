@@ -5,7 +5,7 @@
 #
 # Provides: ROOT, die, note, ensure_packages, pg_bin, as_pg_owner, cluster_running,
 # start_cluster DIR PORT [EXTRA_SERVER_OPTIONS], stop_cluster DIR [MODE], cluster_log_tail DIR,
-# conninfo DIR PORT DBNAME.
+# conninfo DIR PORT DBNAME [ROLE].
 set -euo pipefail
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
@@ -138,10 +138,11 @@ stop_cluster() {
     as_pg_owner "$(_pg pg_ctl)" -D "$dir/data" -m "$mode" -w -t 60 stop >/dev/null
 }
 
-# conninfo DIR PORT DBNAME: the libpq connection string for a cluster started by start_cluster.
+# conninfo DIR PORT DBNAME [ROLE]: the libpq connection string for a cluster started by
+# start_cluster, as ROLE (default: the superuser).
 conninfo() {
-    local dir=$1 port=$2 db=$3
-    printf 'host=%s port=%s user=%s dbname=%s\n' "$(_conninfo_quote "$dir/run")" "$port" "$PG_SUPERUSER" "$(_conninfo_quote "$db")"
+    local dir=$1 port=$2 db=$3 role=${4:-$PG_SUPERUSER}
+    printf 'host=%s port=%s user=%s dbname=%s\n' "$(_conninfo_quote "$dir/run")" "$port" "$(_conninfo_quote "$role")" "$(_conninfo_quote "$db")"
 }
 
 _conninfo_quote() {

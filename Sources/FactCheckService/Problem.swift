@@ -76,6 +76,8 @@ public struct Problem: Error, Sendable, Encodable {
             switch error {
             case .unreachable:
                 return Problem("database-unreachable", .serviceUnavailable, "the database cannot be reached", retryAfter: 5)
+            case .migrationNotPermitted:
+                return Problem("not-permitted", .forbidden, "the service's role may not change the schema; migrate as its owner")
             case .schemaBehind, .schemaAhead, .checksumMismatch:
                 return Problem("schema-not-current", .serviceUnavailable, error.description, retryAfter: 30)
             case .notFound(let m): return Problem("not-found", .notFound, m)

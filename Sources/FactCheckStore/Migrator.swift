@@ -38,19 +38,46 @@ public struct MigrationStatus: Sendable {
 public struct Migrator {
     let connection: Connection
     let migrations: [Migration]
+    /// Where the connection was found, for errors that must say which database they mean.
+    let location: DatabaseLocation?
 
     /// Key of the advisory lock held while migrating: any constant shared by all runs.
     static let lockKey: Int64 = 0x6661_6374_6368_6b00
 
-    public init(connection: Connection, migrations: [Migration] = Migration.all) {
+    public init(connection: Connection, migrations: [Migration] = Migration.all, location: DatabaseLocation? = nil) {
         self.connection = connection
         self.migrations = migrations
+        self.location = location
     }
 
-    /// Applies what is pending; returns the migrations it applied.
+    /// Applies what is pending; returns the migrations it applied. A role that may not change
+    /// the schema (the everyday `factcheck_app` role) gets `migrationNotPermitted` naming the
+    /// schema's owner; on a current schema it needs no such right, since nothing is changed.
     public func migrate(appliedBy handle: String?) throws -> [Migration] {
+        do {
+            return try migrateUnderLock(appliedBy: handle)
+        } catch let error as PostgresError where error.isInsufficientPrivilege {
+            let who = try connection.query("""
+                SELECT current_user AS role, current_database() AS database,
+                       coalesce((SELECT tableowner::text FROM pg_tables
+                                 WHERE schemaname = current_schema() AND tablename = 'factcheck_migrations'),
+                                (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = current_schema())) AS owner
+                """).first!
+            throw StoreError.migrationNotPermitted(role: try who.require("role"), database: try who.require("database"),
+                                                   owner: try who.decode("owner"), reason: error.message)
+        }
+    }
+
+    private func migrateUnderLock(appliedBy handle: String?) throws -> [Migration] {
         try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
+        let applied = try appliedChecksums()
+        for migration in migrations {
+            if let stored = applied[migration.version], stored != (try checksum(of: migration)) {
+                throw StoreError.checksumMismatch(file: migration.file)
+            }
+        }
+        if migrations.allSatisfy({ applied[$0.version] != nil }) { return [] }
         try connection.execute("""
             CREATE TABLE IF NOT EXISTS factcheck_migrations (
                 version        integer PRIMARY KEY,
@@ -61,12 +88,6 @@ public struct Migrator {
                 execution_ms   integer NOT NULL
             )
             """)
-        let applied = try appliedChecksums()
-        for migration in migrations {
-            if let stored = applied[migration.version], stored != (try checksum(of: migration)) {
-                throw StoreError.checksumMismatch(file: migration.file)
-            }
-        }
         var done: [Migration] = []
         for migration in migrations where applied[migration.version] == nil {
             let started = DispatchTime.now()
@@ -117,12 +138,15 @@ public struct Migrator {
         let rows: Rows
         do {
             rows = try connection.query("""
-                SELECT coalesce(array_agg(version ORDER BY version)::text, '{}') AS versions
+                SELECT coalesce(array_agg(version ORDER BY version)::text, '{}') AS versions, current_database() AS name
                 FROM factcheck_migrations
                 """)
         } catch {
             // No history table: a database never migrated.
-            if error.sqlState == "42P01" { throw StoreError.schemaBehind(pending: migrations.map(\.file)) }
+            if error.sqlState == "42P01" {
+                let name: String = try connection.query("SELECT current_database() AS name").first!.require("name")
+                throw StoreError.schemaBehind(pending: migrations.map(\.file), database: name, location: location)
+            }
             throw error
         }
         let applied = Set(try TextArray(postgresText: rows.first?["versions"] ?? "{}").elements.compactMap { Int($0) })
@@ -130,7 +154,9 @@ public struct Migrator {
         let unknown = applied.subtracting(known).sorted()
         if !unknown.isEmpty { throw StoreError.schemaAhead(unknown: unknown) }
         let pending = migrations.filter { !applied.contains($0.version) }.map(\.file)
-        if !pending.isEmpty { throw StoreError.schemaBehind(pending: pending) }
+        if !pending.isEmpty {
+            throw StoreError.schemaBehind(pending: pending, database: try rows.first!.require("name"), location: location)
+        }
     }
 
     private struct HistoryRow { let name: String; let checksum: String; let appliedAt: Date?; let appliedBy: String?; let ms: Int? }

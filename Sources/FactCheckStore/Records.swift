@@ -38,7 +38,7 @@ public struct ClaimRecord: Sendable, Codable, Equatable {
     public let context: String?
     public let tags: [String]
     public let priority: Priority
-    public let dueOn: String?
+    public let dueDate: String?
     public let assignee: String?
     public let rating: String?
     public let createdBy: String

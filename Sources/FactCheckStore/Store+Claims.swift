@@ -176,8 +176,8 @@ extension Store {
             if let priority = edit.priority, priority != old.priority {
                 before["priority"] = .text(old.priority.rawValue); after["priority"] = .text(priority.rawValue)
             }
-            if let due = edit.dueOn?.description, due != old.dueOn {
-                before["due_on"] = .text(old.dueOn); after["due_on"] = .text(due)
+            if let due = edit.dueOn?.description, due != old.dueDate {
+                before["due_on"] = .text(old.dueDate); after["due_on"] = .text(due)
             }
             if let said = edit.saidOn?.description, said != old.saidOn {
                 before["said_on"] = .text(old.saidOn); after["said_on"] = .text(said)
@@ -192,7 +192,7 @@ extension Store {
                 duplicate_of = CASE WHEN normalized_text = \(ClaimText.normalized(text)) THEN duplicate_of END,
                 claimant = \(edit.claimant ?? old.claimant), tags = \(edit.tags ?? old.tags)::text[],
                 priority = \((edit.priority ?? old.priority).rawValue),
-                due_on = \(edit.dueOn?.description ?? old.dueOn)::date,
+                due_on = \(edit.dueOn?.description ?? old.dueDate)::date,
                 said_on = \(edit.saidOn?.description ?? old.saidOn)::date
                 """)
             try self.audit(conn, actor: actor, action: "claim.edited", stream: "claim:\(number.value)",
@@ -351,7 +351,7 @@ extension ClaimRecord {
                   articleUrl: try row.decode("article_url"), context: try row.decode("context"),
                   tags: try row.require("tags", as: TextArray.self).elements,
                   priority: Priority(rawValue: try row.require("priority")) ?? .normal,
-                  dueOn: try row.decode("due_on"), assignee: try row.decode("assignee"),
+                  dueDate: try row.decode("due_on"), assignee: try row.decode("assignee"),
                   rating: try row.decode("rating"), createdBy: try row.require("created_by"),
                   createdAt: try row.require("created_at"), updatedAt: try row.require("updated_at"),
                   publishedAt: try row.decode("published_at"), publishedUrl: try row.decode("published_url"),

@@ -82,7 +82,7 @@ public struct DeskReport: Codable, Sendable {
         public let state: ReviewState
         public let priority: Priority
         public let assignee: String?
-        public let dueOn: CalendarDate
+        public let dueDate: CalendarDate
         public let daysOverdue: Int
     }
 
@@ -273,7 +273,7 @@ extension Store {
                 claimId: ClaimNumber(try row.require("id")).description, text: try row.require("text"),
                 state: ReviewState(rawValue: try row.require("state"))!,
                 priority: Priority(rawValue: try row.require("priority")) ?? .normal,
-                assignee: try row.decode("assignee"), dueOn: CalendarDate(iso: try row.require("due_on"))!,
+                assignee: try row.decode("assignee"), dueDate: CalendarDate(iso: try row.require("due_on"))!,
                 daysOverdue: try row.require("days_overdue"))
         }
     }

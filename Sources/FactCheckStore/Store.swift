@@ -20,7 +20,7 @@ public final class Store {
         }
     }
 
-    public var migrator: Migrator { Migrator(connection: connection) }
+    public var migrator: Migrator { Migrator(connection: connection, location: location) }
 
     /// The longest a transaction's statement may run, in milliseconds (the service sets it).
     public var statementTimeout: Int? {

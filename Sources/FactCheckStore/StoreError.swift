@@ -5,9 +5,12 @@ import Postgres
 public enum StoreError: Error, Sendable, CustomStringConvertible {
     /// The database cannot be reached at all.
     case unreachable(target: String, reason: String)
-    /// Migrations are missing from the database, or the database is newer than the binary.
-    case schemaBehind(pending: [String])
+    /// Migrations are missing from the database (named as the server names it, and where it
+    /// was found), or the database is newer than the binary.
+    case schemaBehind(pending: [String], database: String, location: DatabaseLocation?)
     case schemaAhead(unknown: [Int])
+    /// The connected role may not change the schema (it is not its owner); nothing was applied.
+    case migrationNotPermitted(role: String, database: String, owner: String?, reason: String)
     /// An applied migration file was edited after it ran.
     case checksumMismatch(file: String)
     /// Something the user named does not exist.
@@ -39,10 +42,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreachable(let target, let reason):
             return "cannot reach the database at \(target): \(reason)"
-        case .schemaBehind(let pending):
-            return "the database schema is behind this factcheck (\(pending.count) migration\(pending.count == 1 ? "" : "s") pending: \(pending.joined(separator: ", ")))"
+        case .schemaBehind(let pending, let database, _):
+            return "the schema of database \(database) is behind this factcheck (\(pending.count) migration\(pending.count == 1 ? "" : "s") pending: \(pending.joined(separator: ", ")))"
         case .schemaAhead(let unknown):
             return "the database schema is newer than this factcheck (unknown migration\(unknown.count == 1 ? "" : "s") \(unknown.map { String($0) }.joined(separator: ", ")))"
+        case .migrationNotPermitted(let role, let database, _, let reason):
+            return "role \(role) may not change the schema of database \(database) (\(reason)); nothing was applied"
         case .checksumMismatch(let file):
             return "migration \(file) was edited after it was applied (checksum differs)"
         case .notFound(let what): return what
@@ -68,8 +73,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     public var hint: String? {
         switch self {
         case .unreachable: return "start the local database with Scripts/db start, or pass --database-url / set FACTCHECK_DATABASE_URL"
-        case .schemaBehind: return "run: factcheck db migrate"
         case .schemaAhead: return "use a factcheck built from the newer source"
+        case .migrationNotPermitted(_, _, let owner, _):
+            return "migrate as the schema's owner\(owner.map { " (role \($0))" } ?? ""); everyday work needs only factcheck_app"
         case .checksumMismatch: return "migrations are forward only: restore the file and add a new migration instead"
         case .unknownUser: return "check the handle with factcheck user list, or ask an admin to add you"
         case .identityRequired: return "pass --as HANDLE or set FACTCHECK_USER"

@@ -26,6 +26,12 @@ struct FactCheck: ParsableCommand {
 
     /// Parses, runs, and maps every failure to one `error:` line and SPEC's exit codes.
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let unknown = CommandPath.unknownCommand(in: arguments, root: FactCheck.self) {
+            let parent = (["factcheck"] + unknown.parent).joined(separator: " ")
+            let hint = unknown.suggestion.map { "did you mean '\($0)'?" } ?? "see \(parent) --help for the commands"
+            Foundation.exit(Failure.report(CLIError.usage("unknown command '\(unknown.typed)'", hint: hint)))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -39,8 +45,8 @@ struct FactCheck: ParsableCommand {
             let full = fullMessage(for: error)
             let first = full.split(separator: "\n").first.map(String.init) ?? full
             let message = first.hasPrefix("Error: ") ? String(first.dropFirst("Error: ".count)) : first
-            let command = CommandLine.arguments.dropFirst().prefix { !$0.hasPrefix("-") }.prefix(2).joined(separator: " ")
-            FileHandle.standardError.write(Data("error: \(message)\nhint: see factcheck \(command.isEmpty ? "" : command + " ")--help\n".utf8))
+            let command = (["factcheck"] + CommandPath.walk(arguments, root: FactCheck.self).words).joined(separator: " ")
+            FileHandle.standardError.write(Data("error: \(message)\nhint: see \(command) --help\n".utf8))
             Foundation.exit(code.rawValue)
         }
     }

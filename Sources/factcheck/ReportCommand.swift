@@ -103,7 +103,7 @@ struct ReportCommand: ParsableCommand {
 
         out += "\nOverdue (\(r.overdue.count), due before \(r.today))\n"
         out += Table(headers: ["claim", "state", "assignee", "due", "days overdue", "text"], rows: r.overdue.map { o in
-            [o.claimId, o.state.rawValue, o.assignee ?? "-", o.dueOn.description, String(o.daysOverdue), excerpt(o.text)]
+            [o.claimId, o.state.rawValue, o.assignee ?? "-", o.dueDate.description, String(o.daysOverdue), excerpt(o.text)]
         }).rendered()
 
         out += "\nWaiting longest\n"
@@ -166,7 +166,7 @@ struct ReportCommand: ParsableCommand {
             add("overdue.state", o.claimId, o.state.rawValue)
             add("overdue.priority", o.claimId, o.priority.rawValue)
             add("overdue.assignee", o.claimId, o.assignee)
-            add("overdue.due_on", o.claimId, o.dueOn.description)
+            add("overdue.due_date", o.claimId, o.dueDate.description)
             add("overdue.days_overdue", o.claimId, String(o.daysOverdue))
             add("overdue.claim", o.claimId, o.text, text: true)
         }

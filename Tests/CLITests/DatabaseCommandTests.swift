@@ -244,12 +244,18 @@ import Testing
 
     // MARK: Schema behind or ahead of the binary
 
+    /// The error names the database it looked at and where that came from: after the demo, a
+    /// plain command reaches the default database, not the demo's, and must say so.
     @Test func workflowCommandOnAnUnmigratedDatabaseSaysRunMigrate() throws {
-        let cli = CLI(databaseURL: try TestDatabase.empty())
+        let url = try TestDatabase.empty()
+        let name = try #require(url.components(separatedBy: "dbname=").last?.split(separator: " ").first.map(String.init))
+        let cli = CLI(databaseURL: url)
         let outcome = try cli.run(["claim", "list", "--as", "x"])
         #expect(outcome.status == 1, "\(outcome)")
+        #expect(outcome.stderr.hasPrefix("error: the schema of database \(name) (from FACTCHECK_DATABASE_URL: "), "\(outcome)")
         #expect(outcome.stderr.contains("behind"), "\(outcome)")
         #expect(outcome.stderr.contains("factcheck db migrate"), "\(outcome)")
+        #expect(outcome.stderr.contains("FACTCHECK_DATABASE_URL"), "\(outcome)")
         Self.expectOneErrorLine(outcome)
     }
 

@@ -113,7 +113,7 @@ import Testing
         #expect(overdue.map { $0["claim_id"] as? String } == [c[4]], "the rejected claim is not overdue: \(overdue)")
         #expect(overdue.first?["state"] as? String == "researching")
         #expect(overdue.first?["assignee"] as? String == Desk.reviewer)
-        #expect(overdue.first?["due_on"] as? String == "2020-01-01")
+        #expect(overdue.first?["due_date"] as? String == "2020-01-01")
         #expect(overdue.first?["days_overdue"] as? Int == daysSince2020)
         #expect(overdue.first?["text"] as? String == Self.trickyText)
 
@@ -173,7 +173,7 @@ import Testing
         #expect(value("claims_by_state", "in_review") == "1")
         #expect(value("verdicts_by_rating", "half-true") == "1")
         #expect(value("work_by_reviewer.verdicts_returned", "ben") == "1")
-        #expect(value("overdue.due_on", c[4]) == "2020-01-01")
+        #expect(value("overdue.due_date", c[4]) == "2020-01-01")
         #expect(value("overdue.claim", c[4]) == Self.trickyText)
         #expect(value("oldest_waiting.claim_id", "approved") == c[3])
         #expect(value("time_to_publish", "published_claims") == "2")

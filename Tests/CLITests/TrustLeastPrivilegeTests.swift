@@ -80,4 +80,33 @@ import Testing
         let verify = try desk.run(["audit", "verify"], as: "maria")
         #expect(verify.status == 0, "\(verify)")
     }
+
+    /// `db migrate` as the everyday role: nothing to do on a current schema, so it succeeds;
+    /// with a migration pending, one line naming the role, the database and the schema's
+    /// owner to migrate as (exit 77), not a bare "permission denied", and nothing applied.
+    @Test func migratingAsTheAppRoleNamesTheOwnerToMigrateAs() throws {
+        let (desk, appURL) = try deskAsAppRole()
+        let cli = CLI(databaseURL: appURL)
+        let current = try cli.run(["db", "migrate"])
+        #expect(current.status == 0 && current.stdout.contains("schema is up to date"), "\(current)")
+
+        let admin = try Connection(desk.url)
+        let newest: Int = try admin.query("SELECT max(version) AS v FROM factcheck_migrations").first!.require("v")
+        try admin.run("DELETE FROM factcheck_migrations WHERE version = \(newest)")
+        let owner: String = try admin.query("""
+            SELECT tableowner::text AS owner FROM pg_tables WHERE tablename = 'factcheck_migrations'
+            """).first!.require("owner")
+        let database: String = try admin.query("SELECT current_database() AS d").first!.require("d")
+        let role = try #require(appURL.split(separator: "=").last.map(String.init))
+
+        let refused = try cli.run(["db", "migrate"])
+        #expect(refused.status == 77, "\(refused)")
+        expectErrorShape(refused)
+        #expect(refused.stderr.hasPrefix("error: role \(role) may not change the schema of database \(database) "), "\(refused)")
+        #expect(refused.stderr.contains("hint: run factcheck db migrate as the schema's owner (role \(owner))"), "\(refused)")
+        #expect(!refused.stderr.contains("SQLSTATE"), "\(refused)")
+        let applied: Int = try admin.query("SELECT count(*)::int AS n FROM factcheck_migrations WHERE version = \(newest)")
+            .first!.require("n")
+        #expect(applied == 0, "nothing was applied")
+    }
 }

@@ -29,7 +29,7 @@ import Testing
         var jsonKeys: Set<String> {
             switch self {
             case .claims: ["id", "state", "text", "claimant", "assignee", "tags", "priority", "rating", "created_at",
-                           "due_on", "said_on", "created_by", "updated_at"]
+                           "due_date", "said_on", "created_by", "updated_at"]
             case .users: ["handle", "name", "role", "active", "created_at", "created_by"]
             case .sources: ["id", "claim_id", "url", "title", "publisher", "kind", "stance", "retracted", "added_by",
                             "added_at", "retraction_reason"]
@@ -37,11 +37,16 @@ import Testing
         }
         var csvHeader: [String] {
             switch self {
-            case .claims: ["id", "state", "priority", "claim", "claimant", "assignee", "rating", "due", "tags"]
+            case .claims: ["claim_id", "state", "priority", "claim", "claimant", "assignee", "rating", "due_date", "tags"]
             case .users: ["handle", "name", "role", "active", "created_at", "created_by"]
-            case .sources: ["id", "claim", "stance", "kind", "title", "publisher", "url", "accessed_on", "archived_url",
+            case .sources: ["source_id", "claim_id", "stance", "kind", "title", "publisher", "url", "accessed_on", "archived_url",
                             "note", "added_by", "retracted", "retraction_reason"]
             }
+        }
+        /// The table's headings: the CSV's, shortened where a table has little room.
+        var tableHeader: [String] {
+            let short = ["claim_id": self == .claims ? "id" : "claim", "source_id": "id", "due_date": "due"]
+            return csvHeader.map { short[$0] ?? $0 }
         }
     }
 
@@ -63,7 +68,7 @@ import Testing
             #expect(byId["C-1"]?["assignee"] as? String == Desk.reviewer)
             #expect(byId["C-1"]?["tags"] as? [String] == ["diplomacy", "summit"])
             #expect(byId["C-1"]?["priority"] as? String == "high")
-            #expect(byId["C-1"]?["due_on"] as? String == "2026-11-24")
+            #expect(byId["C-1"]?["due_date"] as? String == "2026-11-24")
             #expect(byId["C-2"].map { isNull($0["assignee"]) } == true, "assignee is null when none")
             #expect(byId["C-2"].map { $0["assignee"] is NSNull } == true, "assignee key present, null")
             #expect(byId["C-2"].map { $0["rating"] is NSNull } == true)
@@ -99,14 +104,14 @@ import Testing
         #expect(rows.count == listing.rows)
         switch listing {
         case .claims:
-            let byId = Dictionary(uniqueKeysWithValues: rows.map { ($0["id"] ?? "?", $0) })
+            let byId = Dictionary(uniqueKeysWithValues: rows.map { ($0["claim_id"] ?? "?", $0) })
             #expect(byId["C-2"]?["claim"] == "'=1+1 is what the minister wrote, \"twice\", in the memo",
                     "a formula-looking claim gets a leading apostrophe")
             #expect(byId["C-2"]?["claimant"] == "'@minister")
             #expect(byId["C-3"]?["claim"] == "Line one\nline two of a quote.", "line breaks survive quoting")
             #expect(byId["C-1"]?["claim"] == "The talks lasted eleven hours.")
             #expect(byId["C-1"]?["assignee"] == Desk.reviewer)
-            #expect(byId["C-1"]?["due"] == "2026-11-24", "dates are not neutralised")
+            #expect(byId["C-1"]?["due_date"] == "2026-11-24", "dates are not neutralised")
             #expect(byId["C-1"]?["tags"]?.contains("diplomacy") == true)
             #expect(byId["C-2"]?["assignee"] == "")
         case .users:
@@ -129,7 +134,7 @@ import Testing
         let lines = table.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == listing.rows + 1, "\(table.stdout)")   // C-3's line break is folded into one line
         let headings = lines.first?.split(separator: " ").map(String.init) ?? []
-        #expect(headings == listing.csvHeader.map { $0.uppercased() }, "\(lines.first ?? "")")
+        #expect(headings == listing.tableHeader.map { $0.uppercased() }, "\(lines.first ?? "")")
         switch listing {
         case .claims: #expect(["C-1", "C-2", "C-3"].allSatisfy { id in lines.contains { $0.hasPrefix(id + " ") } })
         case .users: #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) } == ["ben", "chen", "ed", "eve", "maria"])
@@ -149,10 +154,42 @@ import Testing
         #expect(Set(detail.keys).isSuperset(of: ["claim", "appearances", "sources", "verdicts", "history"]))
         let csv = try csvRows(try desk.ok(["claim", "show", "C-1", "--format", "csv"], as: Desk.editor).stdout)
         #expect(csv.rows.count == 1)
-        #expect(csv.rows.first?["id"] == "C-1")
+        #expect(csv.rows.first?["claim_id"] == "C-1")
         let table = try desk.ok(["claim", "show", "C-1"], as: Desk.editor).stdout
         #expect(table.contains("The talks lasted eleven hours."))
         #expect(table.contains("Sources"))
         #expect(table.contains("History"))
+    }
+
+    /// One name per field in every output, the export's columns being the contract: the due
+    /// date (and every other field the export has) is named alike in `claim list --format csv`,
+    /// in the JSON of `claim list` and `claim show`, and in `export claims`; the same for sources.
+    @Test func listsJSONAndExportsNameAFieldAlike() throws {
+        let desk = try Self.shared.get()
+        let export = try csvRows(try desk.ok(["export", "claims"], as: Desk.editor).stdout)
+        let list = try csvRows(try desk.ok(["claim", "list", "--format", "csv"], as: Desk.editor).stdout)
+        let listed = try #require(try parseJSON(try desk.ok(["claim", "list", "--format", "json"], as: Desk.editor).stdout)
+            as? [[String: Any]])
+        let shown = try desk.claim("C-1")
+
+        #expect(export.header.contains("due_date") && list.header.contains("due_date"), "\(export.header) \(list.header)")
+        #expect(listed.allSatisfy { $0.keys.contains("due_date") } && shown.keys.contains("due_date"), "\(shown.keys.sorted())")
+        #expect(export.rows.first { $0["claim_id"] == "C-1" }?["due_date"] == "2026-11-24")
+        #expect(list.rows.first { $0["claim_id"] == "C-1" }?["due_date"] == "2026-11-24")
+        #expect(shown["due_date"] as? String == "2026-11-24")
+        for name in ["due", "due_on"] {
+            #expect(!list.header.contains(name) && !shown.keys.contains(name) && !export.header.contains(name), "\(name)")
+        }
+        // Every column of the list is a column of the export; every JSON field the export has
+        // is named as the export names it (the record's own `id` and `text` are JSON's names).
+        #expect(Set(list.header).isSubset(of: export.header), "\(Set(list.header).subtracting(export.header))")
+        for field in ["said_on", "published_at", "published_url", "created_by", "created_at", "updated_at", "assignee"] {
+            #expect(export.header.contains(field) && shown.keys.contains(field), "\(field)")
+        }
+
+        let sourceExport = try csvRows(try desk.ok(["export", "sources"], as: Desk.editor).stdout)
+        let sourceList = try csvRows(try desk.ok(["source", "list", "C-1", "--format", "csv"], as: Desk.editor).stdout)
+        #expect(Set(sourceList.header).isSubset(of: sourceExport.header),
+                "\(Set(sourceList.header).subtracting(sourceExport.header))")
     }
 }

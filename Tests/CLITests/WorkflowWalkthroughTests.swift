@@ -21,7 +21,7 @@ import Testing
         #expect(c["claimant"] as? String == "Foreign Minister Lena Hart")
         #expect(c["said_on"] as? String == "2026-11-20")
         #expect(c["priority"] as? String == "high")
-        #expect(c["due_on"] as? String == "2026-11-24")
+        #expect(c["due_date"] as? String == "2026-11-24")
         #expect(c["tags"] as? [String] == ["diplomacy", "summit"])
         #expect(c["article_url"] as? String == "https://news.example.org/summit")
         #expect(isNull(c["assignee"]))
@@ -76,7 +76,7 @@ import Testing
         #expect(!isNull(c["published_at"]))
         var published = try csvRows(try desk.ok(["claim", "list", "--state", "published", "--format", "csv"],
                                                 as: Desk.editor).stdout)
-        #expect(published.rows.map { $0["id"] } == [claim])
+        #expect(published.rows.map { $0["claim_id"] } == [claim])
         #expect(published.rows.first?["rating"] == "mostly-false")
         #expect(published.rows.first?["assignee"] == Desk.reviewer)
         #expect(published.rows.first?["claim"] == "The talks lasted eleven hours.")
@@ -86,7 +86,7 @@ import Testing
         #expect(try desk.claim(claim)["state"] as? String == "researching")
         let researching = try csvRows(try desk.ok(["claim", "list", "--state", "researching", "--format", "csv"],
                                                   as: Desk.editor).stdout)
-        #expect(researching.rows.map { $0["id"] } == [claim])
+        #expect(researching.rows.map { $0["claim_id"] } == [claim])
         try desk.ok(["verdict", "propose", claim, "--rating", "false",
                      "--conclusion", "Revised figures: five hours."], as: Desk.secondReviewer)
         try desk.ok(["verdict", "approve", claim], as: Desk.reviewer)
@@ -100,7 +100,7 @@ import Testing
         #expect(verdicts.map { $0["rating"] as? String } == ["false", "mostly-false", "false"])
         published = try csvRows(try desk.ok(["claim", "list", "--state", "published", "--format", "csv"],
                                             as: Desk.editor).stdout)
-        #expect(published.rows.map { $0["id"] } == [claim])
+        #expect(published.rows.map { $0["claim_id"] } == [claim])
         #expect(published.rows.first?["rating"] == "false")
         let history = try #require(detail["history"] as? [[String: Any]]).compactMap { $0["action"] as? String }
         #expect(history.filter { $0 == "claim.published" }.count == 2)
@@ -116,17 +116,17 @@ import Testing
         #expect(try desk.claim(opinion)["state"] as? String == "rejected")
         let rejected = try csvRows(try desk.ok(["claim", "list", "--state", "rejected", "--format", "csv"],
                                                as: Desk.editor).stdout)
-        #expect(rejected.rows.map { $0["id"] } == [opinion])
+        #expect(rejected.rows.map { $0["claim_id"] } == [opinion])
         try desk.ok(["claim", "reopen", opinion, "--reason", "the column cites a poll"], as: Desk.editor)
         #expect(try desk.claim(opinion)["state"] as? String == "logged")
         let logged = try csvRows(try desk.ok(["claim", "list", "--state", "logged", "--format", "csv"],
                                              as: Desk.editor).stdout)
-        #expect(logged.rows.map { $0["id"] } == [opinion])
+        #expect(logged.rows.map { $0["claim_id"] } == [opinion])
         #expect(logged.rows.first?["claimant"] == "Columnist Jo Park")
         let noneRejected = try csvRows(try desk.ok(["claim", "list", "--state", "rejected", "--format", "csv"],
                                                    as: Desk.editor).stdout)
         #expect(noneRejected.rows.isEmpty)
-        #expect(noneRejected.header.first == "id")
+        #expect(noneRejected.header.first == "claim_id")
 
         let verify = try desk.ok(["audit", "verify"], as: Desk.admin)
         #expect(verify.stdout.contains("verifies"))

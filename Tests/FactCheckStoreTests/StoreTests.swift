@@ -103,7 +103,7 @@ import Testing
         let store = try desk()
         let (ed, ben, chen) = (try store.actor("ed"), try store.actor("ben"), try store.actor("chen"))
         let claim = ClaimNumber(try store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed).number)
-        func stored() throws -> ClaimRecord { try store.claimDetail(claim).claim }
+        let stored = { () throws -> ClaimRecord in try store.claimDetail(claim).claim }
 
         let assigned = try store.assign(claim, to: "ben", note: nil, by: ed)
         let afterAssign = try stored()

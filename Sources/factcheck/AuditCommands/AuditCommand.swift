@@ -40,11 +40,11 @@ struct AuditCommand: ParsableCommand {
             let session = try Session.open(global)
             _ = try session.actor(allowedTo: .read)
             try Output(format: output.format).list(try session.store.auditEvents(filter), columns: [
-                .plain("id") { String($0.id) },
+                .plain("event_id", table: "id") { String($0.id) },
                 .plain("occurred_at") { output.format == .table ? $0.occurredAt.short : $0.occurredAt.iso },
                 .plain("actor") { $0.actor },
                 .plain("action") { $0.action },
-                .plain("claim") { $0.claimId },
+                .plain("claim_id", table: "claim") { $0.claimId },
                 .plain("object") { $0.object },
                 .text("before", width: 50) { $0.before?.text },
                 .text("after", width: 50) { $0.after?.text },

@@ -18,14 +18,14 @@ struct ClaimCommand: ParsableCommand {
     )
 
     static let columns: [Column<ClaimRecord>] = [
-        .plain("id") { $0.id },
+        .plain("claim_id", table: "id") { $0.id },
         .plain("state") { $0.state.rawValue },
         .plain("priority") { $0.priority.rawValue },
         .text("claim", width: 60) { $0.text },
         .text("claimant", width: 24) { $0.claimant },
         .plain("assignee") { $0.assignee },
         .plain("rating") { $0.rating },
-        .plain("due") { $0.dueOn },
+        .plain("due_date", table: "due") { $0.dueDate },
         .text("tags") { $0.tags.joined(separator: ";") },
     ]
 }

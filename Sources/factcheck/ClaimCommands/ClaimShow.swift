@@ -39,7 +39,7 @@ extension ClaimCommand {
             fields.add("article", c.articleUrl.map { "A-\(c.articleId!) \($0)" })
             fields.add("context", c.context)
             fields.add("priority", c.priority.rawValue)
-            fields.add("due", c.dueOn)
+            fields.add("due", c.dueDate)
             fields.add("tags", c.tags.joined(separator: ", "))
             fields.add("assignee", c.assignee ?? "(nobody)")
             fields.add("rating", c.rating)

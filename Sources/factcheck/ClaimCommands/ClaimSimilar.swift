@@ -41,7 +41,7 @@ extension ClaimCommand {
     }
 
     static let similarColumns: [Column<SimilarClaim>] = [
-        .plain("id") { $0.id },
+        .plain("claim_id", table: "id") { $0.id },
         .plain("similarity") { String(format: "%.2f", $0.similarity) },
         .plain("state") { $0.state.rawValue },
         .plain("rating") { $0.rating },

@@ -14,8 +14,8 @@ struct SourceCommand: ParsableCommand {
     )
 
     static let columns: [Column<SourceRecord>] = [
-        .plain("id") { $0.id },
-        .plain("claim") { $0.claimId },
+        .plain("source_id", table: "id") { $0.id },
+        .plain("claim_id", table: "claim") { $0.claimId },
         .plain("stance") { $0.stance.rawValue },
         .plain("kind") { $0.kind.rawValue },
         .text("title", width: 40) { $0.title },

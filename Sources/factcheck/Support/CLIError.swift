@@ -30,7 +30,7 @@ enum Failure {
             case .unreachable: return 69
             case .concurrentChange, .throttled, .stale: return 75
             case .badFile, .badRows: return 65
-            case .unknownUser, .identityRequired, .firstUserMustBeAdmin: return 77
+            case .unknownUser, .identityRequired, .firstUserMustBeAdmin, .migrationNotPermitted: return 77
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1
             case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate: return 1
@@ -60,9 +60,38 @@ enum Failure {
                 return ("\(rows.count) row\(rows.count == 1 ? "" : "s") cannot be imported; nothing was imported", nil)
             }
         case let error as DomainError: return (error.description, error.hint)
-        case let error as StoreError: return (error.description, error.hint)
+        case let error as StoreError: return message(error)
         case let error as PostgresError: return (error.description, nil)
         default: return ("\(error)", nil)
+        }
+    }
+
+    /// The CLI's wording of store errors whose hint names a command or an option.
+    static func message(_ error: StoreError) -> (String, String?) {
+        switch error {
+        case .schemaBehind(let pending, let database, let location):
+            let files = pending.count <= 3 ? pending.joined(separator: ", ")
+                : "\(pending.first!) … \(pending.last!)"
+            let found = location.map { " (\(whereFound($0)))" } ?? ""
+            return ("the schema of database \(database)\(found) is behind this factcheck: "
+                        + "\(pending.count) migration\(pending.count == 1 ? "" : "s") pending (\(files))",
+                    "migrate it as the schema's owner with factcheck db migrate, "
+                        + "or point factcheck at your desk's database with --database-url or FACTCHECK_DATABASE_URL")
+        case .migrationNotPermitted(_, _, let owner, _):
+            return (error.description, "run factcheck db migrate as the schema's owner\(owner.map { " (role \($0))" } ?? ""), "
+                        + "with --database-url naming that role; everyday work needs only a member of factcheck_app")
+        default:
+            return (error.description, error.hint)
+        }
+    }
+
+    /// Where a database was found, as a newcomer needs to read it: which setting named it,
+    /// and its connection string without the password.
+    static func whereFound(_ location: DatabaseLocation) -> String {
+        switch location.origin {
+        case .localCluster: return "the local development database, \(location.redacted)"
+        case .libpqEnvironment: return "from libpq's PG* variables"
+        default: return "from \(location.origin.rawValue): \(location.redacted)"
         }
     }
 

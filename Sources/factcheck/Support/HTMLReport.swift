@@ -132,7 +132,7 @@ enum HTMLReport {
             rows += """
                 <tr><td class="id">\(escape(o.claimId))</td><td class="claim-text">\(escape(o.text))</td>\
                 <td>\(stateTag(o.state))</td><td>\(escape(o.assignee ?? "nobody"))</td>\
-                <td class="num">\(escape(o.dueOn.description))</td>\
+                <td class="num">\(escape(o.dueDate.description))</td>\
                 <td class="num"><span class="badge">\(o.daysOverdue) \(o.daysOverdue == 1 ? "day" : "days")</span></td></tr>
 
                 """

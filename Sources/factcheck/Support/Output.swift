@@ -18,7 +18,7 @@ struct Output {
             write(out)
         case .table:
             let rows = items.map { item in columns.map { $0.text(item) } }
-            write(Table(headers: columns.map(\.header), rows: rows).rendered())
+            write(Table(headers: columns.map(\.tableHeader), rows: rows).rendered())
         }
     }
 
@@ -32,19 +32,23 @@ struct Output {
     }
 }
 
-/// One column of a list: its header, its table text and its CSV cell.
+/// One column of a list: its header, its table text and its CSV cell. The header is the CSV's
+/// (and the export's, where the export has the field: one name per field in every output); a
+/// table may show a shorter one.
 struct Column<T>: Sendable {
     let header: String
+    let tableHeader: String
     let value: @Sendable (T) -> String?
     let isFreeText: Bool
     let width: Int?
 
-    static func text(_ header: String, width: Int? = nil, _ value: @escaping @Sendable (T) -> String?) -> Column {
-        Column(header: header, value: value, isFreeText: true, width: width)
+    static func text(_ header: String, table: String? = nil, width: Int? = nil,
+                     _ value: @escaping @Sendable (T) -> String?) -> Column {
+        Column(header: header, tableHeader: table ?? header, value: value, isFreeText: true, width: width)
     }
 
-    static func plain(_ header: String, _ value: @escaping @Sendable (T) -> String?) -> Column {
-        Column(header: header, value: value, isFreeText: false, width: nil)
+    static func plain(_ header: String, table: String? = nil, _ value: @escaping @Sendable (T) -> String?) -> Column {
+        Column(header: header, tableHeader: table ?? header, value: value, isFreeText: false, width: nil)
     }
 
     func text(_ item: T) -> String {

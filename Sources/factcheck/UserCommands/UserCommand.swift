@@ -3,7 +3,7 @@ import ArgumentParser
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user",
-        abstract: "Add, list and deactivate the desk's users (admins), set passwords.",
+        abstract: "Add and deactivate the desk's users (admins); list them (everyone); set passwords.",
         discussion: """
             Example:
               factcheck user add ben --name "Ben Okafor" --role reviewer --as maria
