@@ -70,7 +70,8 @@ let package = Package(
         /// does not pay for the HTTP stack.
         .executableTarget(
             name: "factcheck-server",
-            dependencies: ["FactCheckService", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["FactCheckService", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: quietStaticLink
         ),
         /// The command-line interface: parsing, formatting, exit codes.
         .executableTarget(

@@ -3,12 +3,13 @@ import FactCheckCore
 
 @Suite("Permissions")
 struct PermissionsTests {
-    /// SPEC section 1, by hand; admins may everything.
+    /// SPEC section 1, by hand; admins may everything. Everyone keeps their own password and
+    /// API tokens (SPEC section 10).
     static let editorMay: Set<Action> = [
-        .addArticle, .addClaim, .editClaim, .assign, .reject, .publish, .reopen, .export, .importClaims, .read,
+        .addArticle, .addClaim, .editClaim, .assign, .reject, .publish, .reopen, .export, .importClaims, .read, .manageOwnAccount,
     ]
     static let reviewerMay: Set<Action> = [
-        .start, .addSource, .retractSource, .propose, .approve, .returnVerdict, .export, .read,
+        .start, .addSource, .retractSource, .propose, .approve, .returnVerdict, .export, .read, .manageOwnAccount,
     ]
 
     static func expected(_ role: Role, _ action: Action) -> Bool {
