@@ -41,6 +41,8 @@ _packages_present() {
     pg_bin >/dev/null || return 1
     command -v pg_config >/dev/null || return 1
     command -v pkg-config >/dev/null || return 1
+    command -v curl >/dev/null || return 1
+    python3 -c 'import venv, ensurepip' 2>/dev/null || return 1
     pkg-config --exists libpq || return 1
     compgen -G '/usr/share/postgresql/*/extension/pg_trgm.control' >/dev/null || return 1
 }
@@ -50,7 +52,7 @@ _packages_present() {
 # system cluster "main" on port 5432; we never use it.)
 ensure_packages() {
     _packages_present && return 0
-    note "== installing postgresql postgresql-contrib libpq-dev pkg-config =="
+    note "== installing postgresql postgresql-contrib libpq-dev pkg-config curl python3-venv =="
     local sudo=()
     if [[ $(id -u) -ne 0 ]]; then
         command -v sudo >/dev/null || die "PostgreSQL/libpq are missing and sudo is not available; install postgresql postgresql-contrib libpq-dev pkg-config as root"
@@ -58,7 +60,8 @@ ensure_packages() {
     fi
     "${sudo[@]}" apt-get update
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y --no-install-recommends postgresql postgresql-contrib libpq-dev pkg-config
+        apt-get install -y --no-install-recommends postgresql postgresql-contrib libpq-dev pkg-config \
+        curl python3 python3-venv
     _packages_present || die "packages installed but PostgreSQL server binaries, libpq or pg_trgm are still missing"
 }
 

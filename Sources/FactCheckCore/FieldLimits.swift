@@ -49,3 +49,13 @@ extension Validate {
         return (since, until)
     }
 }
+
+extension Validate {
+    /// The least similarity `claim similar` shows: 0 to 1, as pg_trgm measures it.
+    public static func similarityThreshold(_ value: Double, field: String = "threshold") throws(DomainError) -> Double {
+        guard value.isFinite, (0.0...1.0).contains(value) else {
+            throw .invalid(field: field, reason: "\(value) is not between 0 and 1")
+        }
+        return value
+    }
+}

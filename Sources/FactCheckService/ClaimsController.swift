@@ -253,8 +253,13 @@ struct ClaimsController {
         let actor = try context.requireActor()
         let number = try context.parameters.claim()
         let query = Query(request)
-        let limit = try query.int("limit") ?? 10
-        let threshold = query.text("threshold").flatMap(Double.init) ?? 0.3
+        let asked = try query.int("limit") ?? 10
+        let given: Double = try query.text("threshold").map { text in
+            guard let value = Double(text) else { throw ServiceError.badRequest("threshold must be a number") }
+            return value
+        } ?? 0.3
+        let threshold = try HTTP.validated { () throws(DomainError) in try Validate.similarityThreshold(given) }
+        let limit = try HTTP.validated { () throws(DomainError) in try Validate.limit(asked) }
         let found = try await pool.run { store in
             try Permissions.check(actor, .read)
             return try store.similarClaims(to: try store.claimText(number), excluding: number,

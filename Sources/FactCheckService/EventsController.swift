@@ -4,6 +4,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Postgres
+import ServiceLifecycle
 
 /// Live updates as Server-Sent Events: `/api/v1/events` (every change) and
 /// `/api/v1/claims/{id}/events` (one claim's). One dedicated LISTEN connection feeds every
@@ -26,6 +27,10 @@ struct EventsController {
         var actor: String?
 
         enum CodingKeys: String, CodingKey { case id, claimId = "claim_id", stream, action, actor }
+
+        /// Not a change: the listener's once-a-second pulse.
+        static let tick = Change(id: 0, claimId: nil, stream: "", action: "")
+        var isTick: Bool { id == 0 }
     }
 
     func add(to router: RouterGroup<DeskContext>) {
@@ -59,11 +64,24 @@ struct EventsController {
                 try await writer.write(ByteBuffer(string: Self.frame(change)))
                 newest = max(newest, event.id)
             }
-            for await change in subscription.changes {
-                if let claimValue, change.claimId != claimValue { continue }
-                guard change.id > newest else { continue }
-                newest = change.id
-                try await writer.write(ByteBuffer(string: Self.frame(change)))
+            // A stream ends when the service shuts down (so SIGTERM does not wait for it), or
+            // when a write fails: the listener's tick every second becomes a comment line every
+            // fifteen, so a client that went away is noticed.
+            try await withGracefulShutdownHandler {
+                var ticks = 0
+                for await change in subscription.changes {
+                    if change.isTick {
+                        ticks += 1
+                        if ticks % 15 == 0 { try await writer.write(ByteBuffer(string: ": keep-alive\n\n")) }
+                        continue
+                    }
+                    if let claimValue, change.claimId != claimValue { continue }
+                    guard change.id > newest else { continue }
+                    newest = change.id
+                    try await writer.write(ByteBuffer(string: Self.frame(change)))
+                }
+            } onGracefulShutdown: {
+                subscription.cancel()
             }
             try await writer.finish(nil)
         })
@@ -138,7 +156,15 @@ final class Listener: @unchecked Sendable {
             do {
                 let connection = try Connection(conninfo)
                 try connection.listen("factcheck_events")
+                var lastTick = Date()
                 while true {
+                    if Date().timeIntervalSince(lastTick) >= 1 {
+                        lastTick = Date()
+                        lock.lock()
+                        let targets = Array(subscribers.values)
+                        lock.unlock()
+                        for target in targets { target.continuation.yield(.tick) }
+                    }
                     for note in try connection.notifications(waitingUpTo: 1000) {
                         guard let change = try? decoder.decode(EventsController.Change.self, from: Data(note.payload.utf8)) else { continue }
                         lock.lock()

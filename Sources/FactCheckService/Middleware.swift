@@ -113,6 +113,10 @@ struct IdentityMiddleware: RouterMiddleware {
         var context = context
         let path = request.uri.path
         let query = request.uri.queryParameters
+        // PostgreSQL stores no NUL, and no filter or name of ours holds one.
+        if let raw = request.uri.query, raw.range(of: "%00") != nil {
+            throw ServiceError.badRequest("the query string holds a NUL character")
+        }
         if query["access_token"] != nil || query["token"] != nil || query["api_key"] != nil {
             throw ServiceError.badRequest("tokens are never accepted in a URL; send Authorization: Bearer TOKEN")
         }

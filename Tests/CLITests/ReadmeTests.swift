@@ -142,6 +142,8 @@ import Testing
         // The binary under test, where a plain user may read it; Scripts/install copies it
         // instead of building one (FACTCHECK_INSTALL_FROM).
         try fm.copyItem(atPath: CLI.binary, toPath: work + "/factcheck-built")
+        try fm.copyItem(atPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server",
+                        toPath: work + "/factcheck-server")
 
         var script = """
             set -u
@@ -226,6 +228,8 @@ import Testing
         let tools = work + "/tools", built = work + "/built", prefix = work + "/prefix with space"
         for dir in [tools, built] { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
         try fm.copyItem(atPath: CLI.binary, toPath: built + "/factcheck")
+        try fm.copyItem(atPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server",
+                        toPath: built + "/factcheck-server")
         try """
             #!/usr/bin/env bash
             echo "$*" >>\(work)/swift-calls
@@ -255,11 +259,14 @@ import Testing
         #expect(fm.contentsEqual(atPath: prefix + "/bin/factcheck", andPath: built + "/factcheck"))
         let calls = try String(contentsOfFile: work + "/swift-calls", encoding: .utf8)
         #expect(calls.contains("build -c release --static-swift-stdlib --product factcheck"), "\(calls)")
+        #expect(calls.contains("build -c release --static-swift-stdlib --product factcheck-server"), "\(calls)")
+        #expect(first.output.contains("installed factcheck-server in \(prefix)/bin"), "\(first.output)")
+        #expect(fm.contentsEqual(atPath: prefix + "/bin/factcheck-server", andPath: built + "/factcheck-server"))
 
         let again = try install([prefix])
         #expect(again.status == 0, "\(again.output)")
         #expect(again.output.contains("already installed in \(prefix)/bin (unchanged)"), "\(again.output)")
-        #expect(try fm.contentsOfDirectory(atPath: prefix + "/bin") == ["factcheck"], "no temporary file left")
+        #expect(try fm.contentsOfDirectory(atPath: prefix + "/bin").sorted() == ["factcheck", "factcheck-server"], "no temporary file left")
 
         let help = try install(["--help"])
         #expect(help.status == 0 && help.output.hasPrefix("usage: Scripts/install"), "\(help.output)")

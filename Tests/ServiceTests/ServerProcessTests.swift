@@ -153,7 +153,13 @@ import FoundationNetworking
                                "\(server.base)/api/v1/claims/C-1/events"], timeout: 2)
         #expect(replay.out.contains("claim.state_changed"), "\(replay.out)")
         #expect(!replay.out.contains("id: \(id)\n"))
+        // A stream still open does not hold up a graceful stop.
+        let open = Task.detached {
+            try curl(["-N", "-H", "Authorization: Bearer \(token)", "\(server.base)/api/v1/events"], timeout: 30)
+        }
+        try await Task.sleep(for: .milliseconds(500))
         server.signal(SIGTERM)
-        _ = server.wait()
+        #expect(server.wait(timeout: 10) == 0)
+        _ = try await open.value
     }
 }

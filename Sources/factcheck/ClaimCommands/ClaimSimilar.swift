@@ -26,9 +26,7 @@ extension ClaimCommand {
         @Flag(help: .hidden) var explain = false
 
         func run() throws {
-            guard (0.0...1.0).contains(threshold) else {
-                throw CLIError.usage("--threshold \(threshold) is not between 0 and 1", hint: nil)
-            }
+            _ = try validated { () throws(DomainError) in try Validate.similarityThreshold(self.threshold, field: "--threshold") }
             let limit = try validated { () throws(DomainError) in try Validate.limit(self.limit, field: "--limit") }
             let session = try Session.open(global)
             _ = try session.actor(allowedTo: .read)
