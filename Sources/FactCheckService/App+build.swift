@@ -85,6 +85,19 @@ struct PoolService: Service {
 }
 
 extension DeskService {
+    /// A warning when the service's database role is more than it needs: it should be a member
+    /// of factcheck_app (README, least privilege), not a superuser or the schema's owner.
+    public func privilegeWarning() async -> String? {
+        guard let role = try? await pool.run({ try $0.connectedRole() }) else { return nil }
+        if role.isSuperuser {
+            return "the service connects as \(role.name), a superuser; run it as a member of factcheck_app (README, least privilege)"
+        }
+        if !role.isAppMember {
+            return "the service connects as \(role.name), which is not a member of factcheck_app"
+        }
+        return nil
+    }
+
     /// The OpenAPI 3.1 document of the JSON API.
     public static var openAPIDocument: String { OpenAPIDocument.json }
 }

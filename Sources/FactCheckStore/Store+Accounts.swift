@@ -302,3 +302,18 @@ extension TokenRecord {
                   revokedAt: try row.decode("revoked_at"))
     }
 }
+
+extension Store {
+    /// The database role this connection acts as, and whether it is the least-privilege role
+    /// the service should run as (a member of factcheck_app, not a superuser).
+    public func connectedRole() throws -> (name: String, isSuperuser: Bool, isAppMember: Bool) {
+        try read { conn in
+            let row = try conn.query("""
+                SELECT current_user AS name, r.rolsuper AS superuser,
+                       pg_has_role(current_user, 'factcheck_app', 'MEMBER') AS member
+                FROM pg_roles r WHERE r.rolname = current_user
+                """).first!
+            return (try row.require("name"), try row.require("superuser"), try row.require("member"))
+        }
+    }
+}

@@ -74,6 +74,9 @@ struct Server: AsyncParsableCommand {
         var logger = Logger(label: "factcheck")
         logger.logLevel = .info
         let service = DeskService(configuration: configuration)
+        if let warning = await service.privilegeWarning() {
+            FileHandle.standardError.write(Data("factcheck serve: warning: \(warning)\n".utf8))
+        }
         let publicAddress = configuration.publicURL.absoluteString
         let app = service.application(logger: logger, accessLog: !noAccessLog) { channel in
             let bound = channel.localAddress?.port ?? port
