@@ -8,11 +8,12 @@ import HummingbirdTesting
 import TestSupport
 import Testing
 
+/// Over real HTTP on loopback (`.live`), but for the one table of 32 routes, run in the router.
 @Suite struct APITests {
     @Test func operationsEndpointsAnswer() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             try await client.execute(uri: "/healthz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/v1/claims", method: .get, headers: desk.bearer("ed")) { _ in }
@@ -70,7 +71,7 @@ import Testing
     @Test func aTokenStopsWorkingAtOnceWhenRevokedOrItsUserDeactivated() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             try await client.execute(uri: "/api/v1/me", method: .get, headers: desk.bearer("ben")) { response in
                 #expect(response.status == .ok)
                 #expect(response.json["handle"] as? String == "ben")
@@ -99,7 +100,7 @@ import Testing
     @Test func aTokenInTheURLIsNeverAccepted() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             for name in ["access_token", "token", "api_key"] {
                 try await client.execute(uri: "/api/v1/me?\(name)=\(desk.tokens["ed"]!)", method: .get) { response in
                     #expect(response.status == .badRequest)
@@ -118,7 +119,7 @@ import Testing
     @Test func aClaimIsTheCLIsJSON() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             let created = try await client.execute(uri: "/api/v1/claims", method: .post, headers: desk.bearer("ed"),
                                                    body: body(["text": "Exports doubled in 2025.", "claimant": "Lena Hart",
                                                                "tags": ["trade"], "due_date": "2026-12-24",
@@ -139,7 +140,7 @@ import Testing
     @Test func theWorkflowThroughTheAPI() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             func post(_ path: String, _ user: String, _ object: [String: Any] = [:]) async throws -> TestResponse {
                 try await client.execute(uri: "/api/v1/\(path)", method: .post, headers: desk.bearer(user), body: body(object))
             }
@@ -183,7 +184,7 @@ import Testing
     @Test func staleWritesAreRefusedAndRacesHaveOneWinner() async throws {
         let desk = try ServiceDesk(pool: .init(size: 4, maxWaiting: 64))
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             let created = try await client.execute(uri: "/api/v1/claims", method: .post, headers: desk.bearer("ed"),
                                                    body: body(["text": "Crossings tripled.", "claimant": "UN"]))
             let etag = created.headers[.eTag]!
@@ -229,7 +230,7 @@ import Testing
             "العجز التجاري تضاعف", "Ză̈l̃go combining", "back\\slash and\ttab\nand newline", "emoji 🇺🇦 👩🏽‍⚕️",
             String(repeating: "long claim ", count: 450),
         ]
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             for (i, text) in texts.enumerated() {
                 let created = try await client.execute(uri: "/api/v1/claims", method: .post, headers: desk.bearer("ed"),
                                                        body: body(["text": text, "claimant": "Hostile \(i)"]))
@@ -256,7 +257,7 @@ import Testing
         }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("svc-export-\(UUID().uuidString).csv").path
         #expect(try desk.cli.run(["export", "claims", "--tag", "t1", "--out", file], as: "ed").status == 0)
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             let response = try await client.execute(uri: "/api/v1/exports/claims.csv?tag=t1", method: .get, headers: desk.bearer("ed"))
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
@@ -272,7 +273,7 @@ import Testing
     @Test func anUploadIsAllOrNothing() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.router) { client in
+        try await desk.application.test(.live) { client in
             var headers = desk.bearer("ed")
             headers[.contentType] = "text/csv"
             let bad = "claim,claimant,priority\nFine claim,Hart,high\nAnother,Hart,extreme\n,Nobody,low\n"
