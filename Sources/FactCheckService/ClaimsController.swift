@@ -76,15 +76,7 @@ struct ClaimsController {
     func list(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let query = Query(request)
-        var filter = ClaimFilter()
-        filter.state = try query.text("state").map { s in try HTTP.validated { () throws(DomainError) in try Validate.state(s) } }
-        filter.assignee = query.text("assignee").map(Validate.handleReference)
-        filter.tag = query.text("tag")
-        filter.claimant = query.text("claimant")
-        filter.rating = query.text("rating")
-        filter.since = try query.date("since")
-        filter.until = try query.date("until")
-        filter.search = query.text("search")
+        var filter = try query.claimFilter()
         let limit = try query.int("limit") ?? 50
         filter.limit = try HTTP.validated { () throws(DomainError) in try Validate.limit(limit) }
         if let cursor = query.text("cursor") {

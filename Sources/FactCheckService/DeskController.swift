@@ -188,17 +188,8 @@ struct DeskController {
         let actor = try context.requireActor()
         try Permissions.check(actor, .export)
         let query = Query(request)
-        var filter = ClaimFilter()
-        filter.state = try query.text("state").map { s in try HTTP.validated { () throws(DomainError) in try Validate.state(s) } }
-        filter.assignee = query.text("assignee").map(Validate.handleReference)
-        filter.tag = query.text("tag")
-        filter.claimant = query.text("claimant")
-        filter.rating = query.text("rating")
-        filter.since = try query.date("since")
-        filter.until = try query.date("until")
-        filter.search = query.text("search")
+        let chosen = try query.claimFilter()
         let excel = query.text("excel") == "true" || query.text("excel") == "1"
-        let chosen = filter
         let pipe = ChunkPipe()
         let pool = self.pool
         let task = Task {

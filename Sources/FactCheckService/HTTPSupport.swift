@@ -87,6 +87,20 @@ struct Query {
         try text(name).map { s in try HTTP.validated { () throws(DomainError) in try Validate.date(s, field: name) } }
     }
 
+    /// `claim list`'s filters, as the list and the exports take them (no limit, no cursor).
+    func claimFilter() throws -> ClaimFilter {
+        var filter = ClaimFilter()
+        filter.state = try text("state").map { s in try HTTP.validated { () throws(DomainError) in try Validate.state(s) } }
+        filter.assignee = text("assignee").map(Validate.handleReference)
+        filter.tag = text("tag")
+        filter.claimant = text("claimant")
+        filter.rating = text("rating")
+        filter.since = try date("since")
+        filter.until = try date("until")
+        filter.search = text("search")
+        return filter
+    }
+
     func int(_ name: String) throws -> Int? {
         guard let text = text(name) else { return nil }
         guard let n = Int(text) else { throw ServiceError.badRequest("\(name) must be a number") }
