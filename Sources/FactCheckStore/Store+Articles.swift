@@ -39,20 +39,20 @@ extension Store {
         }
     }
 
-    public func articles(limit: Int = 100) throws -> [ArticleRecord] {
-        try read { conn in
+    public func articles(limit: Int = 100, by actor: Actor) throws -> [ArticleRecord] {
+        try read(by: actor) { conn in
             try conn.query("\(Store.articleSelect) ORDER BY a.id DESC LIMIT \(limit)").map(ArticleRecord.init(row:))
         }
     }
 
     /// An article by number (`A-3`, `3`) or by url.
-    public func article(_ reference: String) throws -> ArticleRecord {
-        try read { conn in try article(id: try articleId(reference, conn), conn)! }
+    public func article(_ reference: String, by actor: Actor) throws -> ArticleRecord {
+        try read(by: actor) { conn in try article(id: try articleId(reference, conn), conn)! }
     }
 
     /// The article's kept text, if it has one.
-    public func articleText(id: Int64) throws -> String? {
-        try read { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
+    public func articleText(id: Int64, by actor: Actor) throws -> String? {
+        try read(by: actor) { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
     }
 
     /// The id an article reference (`A-3`, `3` or its url) names.

@@ -108,8 +108,8 @@ extension Store {
         }
     }
 
-    public func claims(_ filter: ClaimFilter) throws -> [ClaimRecord] {
-        try read { conn in
+    public func claims(_ filter: ClaimFilter, by actor: Actor) throws -> [ClaimRecord] {
+        try read(by: actor) { conn in
             try conn.query("""
                 \(Store.claimSelect) WHERE \(Store.conditions(filter))
                 ORDER BY c.id DESC LIMIT \(filter.limit ?? 100)
@@ -118,8 +118,8 @@ extension Store {
     }
 
     /// The plan PostgreSQL chooses for a `claim list` query (for the benchmark and the README).
-    public func explainClaims(_ filter: ClaimFilter) throws -> String {
-        try read { conn in
+    public func explainClaims(_ filter: ClaimFilter, by actor: Actor) throws -> String {
+        try read(by: actor) { conn in
             try conn.query("""
                 EXPLAIN ANALYZE \(Store.claimSelect) WHERE \(Store.conditions(filter))
                 ORDER BY c.id DESC LIMIT \(filter.limit ?? 100)
@@ -127,8 +127,8 @@ extension Store {
         }
     }
 
-    public func claimDetail(_ number: ClaimNumber) throws -> ClaimDetail {
-        try read { conn in
+    public func claimDetail(_ number: ClaimNumber, by actor: Actor) throws -> ClaimDetail {
+        try read(by: actor) { conn in
             guard let claim = try claim(number.value, conn) else { throw StoreError.notFound("no claim \(number)") }
             let appearances = try conn.query("""
                 SELECT url, is_first, added_by, added_at FROM appearances WHERE claim_id = \(number.value)

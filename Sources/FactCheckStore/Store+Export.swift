@@ -25,8 +25,9 @@ extension Store {
 
     /// Streams every claim matching the filter as CSV with a header row; returns the rows.
     /// The limit of the filter is ignored: exports have no cap.
-    public func exportClaims(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export(Store.claimExportQuery(filter), sink)
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
+        return try export(Store.claimExportQuery(filter), sink)
     }
 
     /// The query behind `export claims`, for the benchmark to hand to `psql \copy`.
@@ -54,8 +55,9 @@ extension Store {
     }
 
     /// Streams the sources of every claim matching the filter, retracted ones included.
-    public func exportSources(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export("""
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
+        return try export("""
             SELECT 'S-' || s.id AS source_id, 'C-' || s.claim_id AS claim_id, csv_text(s.url) AS url,
                    csv_text(s.title) AS title, csv_text(s.publisher) AS publisher, s.kind, s.stance, s.accessed_on,
                    csv_text(s.archived_url) AS archived_url, csv_text(s.note) AS note, s.added_by,
@@ -68,7 +70,8 @@ extension Store {
     }
 
     /// Streams audit events: all of them, or with a claim filter those of the matching claims.
-    public func exportAudit(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
         let scope: SQL = filter.isEmpty
             ? "true"
             : "e.claim_id IN (SELECT c.id FROM claims c WHERE \(Store.conditions(filter)))"
@@ -123,8 +126,8 @@ public struct PublishedVerdict: Sendable {
 extension Store {
     /// Every published claim with its approved verdict, oldest publication first, those whose
     /// publication date is unknown last.
-    public func publishedVerdicts() throws -> [PublishedVerdict] {
-        try read { conn in
+    public func publishedVerdicts(by actor: Actor) throws -> [PublishedVerdict] {
+        try read(by: actor, allowedTo: .export) { conn in
             try conn.query("""
                 SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,
                        coalesce((SELECT array_agg(p.url ORDER BY p.is_first DESC, p.id) FROM appearances p

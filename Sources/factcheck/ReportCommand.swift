@@ -46,8 +46,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (since, until) = try window()
         let session = try Session.open(global)
-        _ = try session.actor(allowedTo: .read)
-        let report = try session.store.deskReport(since: since, until: until)
+        let actor = try session.actor()
+        let report = try session.store.deskReport(since: since, until: until, by: actor)
         if let html {
             let file = try ReportFile(path: html, excel: false, noun: "report")
             do {

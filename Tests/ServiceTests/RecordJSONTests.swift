@@ -28,17 +28,17 @@ import Testing
             let result = try desk.cli.run(arguments, as: user)
             #expect(result.status == 0, "\(command): \(result.stderr)")
         }
-        let store = desk.store
-        try same(store.claimDetail(ClaimNumber(1)))
-        try same(store.claimDetail(ClaimNumber(2)))
-        try same(store.claims(ClaimFilter()))
-        try same(store.auditEvents(AuditFilter()))
-        try same(store.sources(of: ClaimNumber(1)))
-        try same(store.deskReport(since: nil, until: nil))
-        try same(store.users())
-        try same(store.tokens(by: store.actor("maria")))
-        try same(store.similarClaims(to: "Exports doubled in 2025"))
-        try same(store.verifyAudit())
+        let store = desk.store, ed = try store.actor("ed"), maria = try store.actor("maria")
+        try same(store.claimDetail(ClaimNumber(1), by: ed))
+        try same(store.claimDetail(ClaimNumber(2), by: ed))
+        try same(store.claims(ClaimFilter(), by: ed))
+        try same(store.auditEvents(AuditFilter(), by: ed))
+        try same(store.sources(of: ClaimNumber(1), by: ed))
+        try same(store.deskReport(since: nil, until: nil, by: ed))
+        try same(store.users(by: ed))
+        try same(store.tokens(by: maria))
+        try same(store.similarClaims(to: "Exports doubled in 2025", by: ed))
+        try same(store.verifyAudit(by: ed))
     }
 
     @Test func numbersStringsAndEmptiesAreWhatFoundationWrote() throws {

@@ -84,7 +84,7 @@ extension ClaimCommand {
             print("logged \(stored.id): \(stored.text)")
             // Already checked? Near matches, so the desk does not check the same claim twice.
             let similar = try session.store.similarClaims(to: stored.text, excluding: ClaimNumber(stored.number),
-                                                          threshold: 0.45, limit: 3)
+                                                          threshold: 0.45, limit: 3, by: actor)
             if !similar.isEmpty {
                 print("already checked? claims that read alike:")
                 for s in similar {
@@ -116,9 +116,9 @@ extension ClaimCommand {
 
         /// Sentence `number` of the article's kept text; a number out of range is a usage error naming the range.
         static func quotedSentence(_ number: Int, of reference: String, _ session: Session) throws -> Sentence {
-            _ = try session.actor(allowedTo: .addClaim)
-            let article = try session.store.article(reference)
-            let sentences = Sentences.split(try keptText(of: article, session.store))
+            let actor = try session.actor(allowedTo: .addClaim)
+            let article = try session.store.article(reference, by: actor)
+            let sentences = Sentences.split(try keptText(of: article, session.store, by: actor))
             guard let found = sentences.first(where: { $0.number == number }) else {
                 let range = sentences.isEmpty ? "none: its kept text has no sentences" : "1 to \(sentences.count)"
                 throw CLIError.usage("--sentence \(number) is out of range: the sentences of A-\(article.id) are \(range)",

@@ -24,15 +24,15 @@ struct ExportOptions: ParsableArguments {
     @Flag(help: "Start with the UTF-8 byte-order mark, for Excel.") var excel = false
 }
 
-/// Runs one CSV export: the permission, the file, the stream, the summary line.
+/// Runs one CSV export: the file, the stream (the store checks the permission), the summary line.
 func runExport(_ global: GlobalOptions, _ filters: ClaimFilterOptions, _ options: ExportOptions, noun: String,
-               _ stream: (Store, ClaimFilter, (UnsafeRawBufferPointer) throws -> Void) throws -> Int) throws {
+               _ stream: (Store, ClaimFilter, Actor, (UnsafeRawBufferPointer) throws -> Void) throws -> Int) throws {
     let filter = try filters.filter()
     let session = try Session.open(global)
-    _ = try session.actor(allowedTo: .export)
+    let actor = try session.actor()
     let file = try ReportFile(path: options.out, excel: options.excel, noun: noun)
     do {
-        let rows = try stream(session.store, filter) { try file.write($0) }
+        let rows = try stream(session.store, filter, actor) { try file.write($0) }
         try file.finish()
         if let out = options.out {
             FileHandle.standardError.write(Data("exported \(rows) \(noun) to \(out)\n".utf8))
@@ -65,7 +65,7 @@ extension ExportCommand {
         func run() throws {
             // For Scripts/bench: the same query, to time psql's \copy against.
             if printQuery { return print(Store.claimExportQuery(try filters.filter()).rendered().text) }
-            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, $2) }
+            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, by: $2, $3) }
         }
     }
 
@@ -86,7 +86,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, $2) }
+            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, by: $2, $3) }
         }
     }
 
@@ -107,7 +107,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, $2) }
+            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, by: $2, $3) }
         }
     }
 
@@ -132,8 +132,8 @@ extension ExportCommand {
                  try Validate.url(self.publisherURL, field: "--publisher-url"))
             }
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .export)
-            let reviews = try session.store.publishedVerdicts().map { v in
+            let actor = try session.actor()
+            let reviews = try session.store.publishedVerdicts(by: actor).map { v in
                 ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
                             appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
                             firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,

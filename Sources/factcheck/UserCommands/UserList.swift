@@ -18,8 +18,8 @@ extension UserCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            try Output(format: output.format).list(try session.store.users(), columns: UserCommand.columns)
+            let actor = try session.actor()
+            try Output(format: output.format).list(try session.store.users(by: actor), columns: UserCommand.columns)
         }
     }
 
