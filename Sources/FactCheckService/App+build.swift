@@ -47,6 +47,7 @@ public struct DeskService: Sendable {
         }
         ClaimsController(pool: pool, limits: configuration).add(to: api)
         DeskController(pool: pool, limits: configuration).add(to: api)
+        ArticlesController(pool: pool, limits: configuration).add(to: api)
         EventsController(pool: pool, database: configuration.database).add(to: api)
         return router
     }

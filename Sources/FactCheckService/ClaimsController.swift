@@ -17,9 +17,12 @@ struct ClaimsController {
     }
 
     struct NewClaimBody: Decodable {
-        let text: String
+        /// The claim's words; or leave it out and name `article` and `sentence` to log that
+        /// sentence of the article's kept text.
+        var text: String?
         let claimant: String
         var article: String?
+        var sentence: Int?
         var saidOn: String?
         var appearances: [String]?
         var tags: [String]?
@@ -103,29 +106,28 @@ struct ClaimsController {
     func create(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let body = try await HTTP.decode(NewClaimBody.self, from: request, limit: limits.maxBodyBytes)
+        let quoted: Sentence? = switch (body.text, body.article, body.sentence) {
+        case (nil, let article?, let number?):
+            try await pool.run { store in try store.sentence(number, ofArticle: article, by: actor).sentence }
+        case (_?, _, nil): nil
+        case (nil, _, _): throw ServiceError.badRequest("give text, or article and sentence to log a sentence of an article")
+        case (_?, _, _?): throw ServiceError.badRequest("give text or sentence, not both")
+        }
         let claim = try HTTP.validated { () throws(DomainError) in
             NewClaim(
-                text: try Validate.claimText(body.text),
+                text: try Validate.claimText(body.text ?? quoted?.text ?? ""),
                 claimant: try Validate.claimant(body.claimant),
                 article: body.article,
                 saidOn: try body.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "said_on") },
                 appearances: try (body.appearances ?? []).map { s throws(DomainError) in try Validate.url(s, field: "appearances") },
                 tags: try Validate.tags(body.tags ?? [], field: "tags"),
                 priority: try Validate.priority(body.priority ?? "normal"),
-                dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") })
+                dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") },
+                context: quoted?.text)
         }
         let link = body.link ?? false
-        if link, claim.appearances.isEmpty {
-            throw ServiceError.badRequest("link needs the appearances to add to the claim already logged")
-        }
-        let (record, linked) = try await pool.run { store -> (ClaimRecord, Bool) in
-            do {
-                return (try store.addClaim(claim, by: actor), false)
-            } catch StoreError.duplicate(let existing, _) where link {
-                _ = try store.addAppearances(claim.appearances, to: existing, by: actor)
-                return (try store.claimDetail(existing, by: actor).claim, true)
-            }
-        }
+        let logged = try await pool.run { store in try store.logClaim(claim, link: link, by: actor) }
+        let (record, linked) = (logged.claim, logged.linked)
         return try HTTP.json(record, status: linked ? .ok : .created, etag: record.version,
                              location: "/api/v1/claims/\(record.id)")
     }

@@ -60,8 +60,33 @@ public struct ClaimState: Sendable {
     public var id: String { number.description }
 }
 
+/// What logging a claim came to: the claim logged, or the claim already holding its text that
+/// the appearances were linked to; and, for a new claim, the claims that read alike (the desk's
+/// "already checked?").
+public struct LoggedClaim: Sendable {
+    public let claim: ClaimRecord
+    public let linked: Bool
+    public let similar: [SimilarClaim]
+}
+
 extension Store {
     // MARK: Logging and reading
+
+    /// Logs a claim as either door takes it: when its text is already logged and `link` is
+    /// asked, its appearances are added to that claim instead (refused without any); a new
+    /// claim comes back with the near matches a desk should look at before checking it again.
+    public func logClaim(_ claim: NewClaim, link: Bool = false, by actor: Actor) throws -> LoggedClaim {
+        do {
+            let stored = try addClaim(claim, by: actor)
+            let similar = try similarClaims(to: stored.text, excluding: ClaimNumber(stored.number),
+                                            threshold: 0.45, limit: 3, by: actor)
+            return LoggedClaim(claim: stored, linked: false, similar: similar)
+        } catch StoreError.duplicate(let existing, _) where link {
+            guard !claim.appearances.isEmpty else { throw StoreError.linkNeedsAppearances(existing) }
+            _ = try addAppearances(claim.appearances, to: existing, by: actor)
+            return LoggedClaim(claim: try claimDetail(existing, by: actor).claim, linked: true, similar: [])
+        }
+    }
 
     public func addClaim(_ claim: NewClaim, by actor: Actor) throws -> ClaimRecord {
         try Permissions.check(actor, .addClaim)

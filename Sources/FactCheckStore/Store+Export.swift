@@ -152,4 +152,17 @@ extension Store {
             }
         }
     }
+
+    /// schema.org ClaimReview for every published verdict, as `publisher` (at `publisherURL`)
+    /// publishes them: what `export claimreview` writes and the API serves. A claim without
+    /// appearances is reviewed where its article appeared.
+    public func claimReviews(publisher: String, publisherURL: String, by actor: Actor) throws -> [ClaimReview] {
+        try publishedVerdicts(by: actor).map { v in
+            ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
+                        appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
+                        firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,
+                        bestRating: v.bestValue, worstRating: v.worstValue, publishedAt: v.publishedOn,
+                        url: v.publishedURL, publisher: publisher, publisherURL: publisherURL)
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskViews
 import FactCheckCore
 import FactCheckStore
 import Foundation
@@ -133,18 +134,10 @@ extension ExportCommand {
             }
             let session = try Session.open(global)
             let actor = try session.actor()
-            let reviews = try session.store.publishedVerdicts(by: actor).map { v in
-                ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
-                            appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
-                            firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,
-                            bestRating: v.bestValue, worstRating: v.worstValue, publishedAt: v.publishedOn,
-                            url: v.publishedURL, publisher: publisher, publisherURL: publisherURL)
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let reviews = try session.store.claimReviews(publisher: publisher, publisherURL: publisherURL, by: actor)
             let file = try ReportFile(path: out, excel: false, noun: "reviews")
             do {
-                try file.write(String(decoding: try encoder.encode(reviews), as: UTF8.self) + "\n")
+                try file.write(try ClaimReviewJSON.encode(reviews))
                 try file.finish()
             } catch {
                 file.abandon()
