@@ -101,7 +101,8 @@ public enum Assets {
         dl.facts dt { color: var(--muted); font-size: 14px; }
         dl.facts dd { margin: 0; min-width: 0; }
         .context { color: var(--muted); font-style: italic; }
-        .move-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; }
+        .move-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(260px, 1fr)); gap: 12px; margin-bottom: 16px; }
+        .moves { margin-bottom: 8px; }
         .move { margin-bottom: 0; display: flex; flex-direction: column; }
         .move button { align-self: flex-start; }
         .columns { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: 0 16px; }

@@ -32,6 +32,7 @@ enum Templates {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{title}} · factcheck desk</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/static/desk.css?v={{assetVersion}}">
         <script src="/static/desk.js?v={{assetVersion}}" defer></script>
         </head>
@@ -43,7 +44,7 @@ enum Templates {
         <a class="brand" href="/">factcheck</a>
         {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}
         </nav>
-        <form class="logout" method="post" action="/logout">{{>csrf}}<span class="who">{{name}} · {{handle}} ({{role}})</span> <button type="submit" class="quiet">Log out</button></form>
+        <form class="logout" method="post" action="/logout">{{>csrf}}<span class="who">{{handle}} ({{role}})</span> <button type="submit" class="quiet">Log out</button></form>
         </header>
         {{/me}}
         <div id="live" class="live" role="status" aria-live="polite" hidden></div>

@@ -75,6 +75,11 @@ extension Store {
         }
     }
 
+    /// The claim a source belongs to (`C-n`).
+    public func claimOfSource(_ number: SourceNumber) throws -> String {
+        try sourceRecord(number.value).claimId
+    }
+
     // MARK: My work
 
     /// What `actor` has to do now, each list at most `limit` long: for reviewers their open
