@@ -252,8 +252,16 @@ public enum DeskPages {
         let actor = viewer.actor
         let moves = Workflow.moves(for: claim.state, proposer: view.proposer, by: actor)
         let assignees = view.users.filter { $0.active && $0.role != .editor }
+        var offered = moves.filter(\.isAllowed)
+        // The form the user filled in, when the claim moved on under it: still shown, with what
+        // they typed, so nothing typed is lost (sending it again gets the workflow's answer).
+        if let typed, !offered.contains(where: { formName($0.action) == typed.form }),
+           let action = Action.allCases.first(where: { formName($0) == typed.form && (Workflow.transition(for: $0) != nil || $0 == .assign) }) {
+            let transition = Workflow.transition(for: action)
+            offered.insert(Move(action: action, target: transition?.to, needsReason: transition?.needsReason ?? false, refusal: nil), at: 0)
+        }
         var moveForms: [[String: Any]] = []
-        for move in moves where move.isAllowed {
+        for move in offered {
             let name = formName(move.action)
             let typedHere = typed?.form == name ? typed!.fields : [:]
             var m: [String: Any] = [

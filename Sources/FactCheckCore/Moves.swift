@@ -11,6 +11,10 @@ public struct Move: Sendable, Equatable {
     public let refusal: DomainError?
 
     public var isAllowed: Bool { refusal == nil }
+
+    public init(action: Action, target: ReviewState?, needsReason: Bool, refusal: DomainError?) {
+        self.action = action; self.target = target; self.needsReason = needsReason; self.refusal = refusal
+    }
 }
 
 extension Workflow {
