@@ -8,7 +8,8 @@ import HummingbirdTesting
 import TestSupport
 import Testing
 
-/// The browser desk's pages over real HTTP (`.live`): what the browser tests prove in chromium,
+/// The browser desk's pages through the router (as SessionTests: bcrypt sign-ins under a loaded
+/// suite outlast the live client's read timeout): what the browser tests prove in chromium,
 /// proved here cheaply for the HTML itself.
 @Suite struct PageTests {
     static let page: HTTPFields = [.accept: "text/html"]
@@ -32,7 +33,7 @@ import Testing
         let text = "<script>alert(1)</script> {{csrf}} {{{body}}}"
         _ = try desk.store.addClaim(NewClaim(text: text, claimant: "\"><img src=x onerror=alert(2)>", tags: ["a<b"]),
                                     by: try desk.store.actor("ed"))
-        try await desk.application.test(.live) { client in
+        try await desk.application.test(.router) { client in
             let ben = try await signIn(client, "ben")
             for path in ["/claims/C-1", "/claims", "/claims?search=alert", "/"] {
                 let response = try await client.execute(uri: path, method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
@@ -63,7 +64,7 @@ import Testing
     @Test func aPageWithoutASessionSendsTheBrowserToSignIn() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
-        try await desk.application.test(.live) { client in
+        try await desk.application.test(.router) { client in
             let response = try await client.execute(uri: "/claims?state=logged", method: .get, headers: Self.page)
             #expect(response.status == .seeOther)
             #expect(response.headers[.location] == "/login?next=/claims%3Fstate%3Dlogged")
@@ -80,7 +81,7 @@ import Testing
         let desk = try ServiceDesk()
         defer { desk.close() }
         _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: try desk.store.actor("ed"))
-        try await desk.application.test(.live) { client in
+        try await desk.application.test(.router) { client in
             let ben = try await signIn(client, "ben")
             let events = try desk.count("SELECT count(*) AS n FROM audit_events")
             for body in ["body=hello", "body=hello&csrf_token=\(String(ben.csrf.reversed()))"] {
@@ -119,7 +120,7 @@ import Testing
         _ = try desk.store.addSource(to: ClaimNumber(1), NewSource(url: "https://stats.example.org/t1"), by: ben)
         let drawn = try desk.store.claimDetail(ClaimNumber(1))
         _ = try desk.store.assign(ClaimNumber(1), to: "chen", note: "chen knows the figures", by: ed)
-        try await desk.application.test(.live) { client in
+        try await desk.application.test(.router) { client in
             let session = try await signIn(client, "ben")
             let conclusion = "Exports rose by a third, not doubled & \"quoted\"."
             let stale = try await client.execute(
@@ -156,7 +157,7 @@ import Testing
         let ed = try desk.store.actor("ed")
         for text in ["One.", "Two.", "Three."] { _ = try desk.store.addClaim(NewClaim(text: text, claimant: "Hart"), by: ed) }
         _ = try desk.store.move(ClaimNumber(3), .reject, by: ed, reason: "not checkable")
-        try await desk.application.test(.live) { client in
+        try await desk.application.test(.router) { client in
             let session = try await signIn(client, "ed")
             let events = try desk.count("SELECT count(*) AS n FROM audit_events")
             let response = try await client.execute(
