@@ -3,7 +3,7 @@
 # Shared helpers for Scripts/*; source it, do not run it.
 # usage: source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
-# Provides: ROOT, die, note, ensure_packages, pg_bin, as_pg_owner, cluster_running,
+# Provides: ROOT, die, note, ensure_packages, ensure_browser_packages, pg_bin, as_pg_owner, cluster_running,
 # start_cluster DIR PORT [EXTRA_SERVER_OPTIONS], stop_cluster DIR [MODE], cluster_log_tail DIR,
 # conninfo DIR PORT DBNAME [ROLE].
 set -euo pipefail
@@ -63,6 +63,21 @@ ensure_packages() {
         apt-get install -y --no-install-recommends postgresql postgresql-contrib libpq-dev pkg-config \
         curl python3 python3-venv
     _packages_present || die "packages installed but PostgreSQL server binaries, libpq or pg_trgm are still missing"
+}
+
+# ensure_browser_packages: installs Debian's chromium and chromium-driver (for Scripts/browser-check)
+# when either is missing; does nothing when both are present.
+ensure_browser_packages() {
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+    note "== installing chromium chromium-driver =="
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || die "chromium is missing and sudo is not available; install chromium chromium-driver as root"
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver fonts-dejavu-core
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null || die "chromium installed but chromium or chromedriver is still missing"
 }
 
 # as_pg_owner CMD...: runs CMD as the postgres OS user when we are root (PostgreSQL refuses to

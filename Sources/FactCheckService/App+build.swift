@@ -39,6 +39,7 @@ public struct DeskService: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: metrics.text(pool: pool))))
         }
         SessionController(pool: pool, configuration: configuration).add(to: router)
+        PagesController(pool: pool, configuration: configuration).add(to: router)
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
             var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
