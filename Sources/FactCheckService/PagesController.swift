@@ -109,7 +109,7 @@ struct PagesController {
         let limitText = query.text("limit") ?? "50"
         var listQuery = DeskPages.ListQuery(fields: fields.filter { $0.0 != "limit" || $0.1 != "50" }, limit: Int(limitText) ?? 50)
         let cursorText = query.text("cursor")
-        let assignees = try await pool.run { store in try store.users() }
+        let assignees = try await pool.run { store in try store.users(by: actor) }
         let today = try await pool.run { store in try store.today() }
         var filter: ClaimFilter
         do {
@@ -129,8 +129,7 @@ struct PagesController {
         listQuery.limit = filter.limit ?? 50
         let chosen = filter
         let claims = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.claims(chosen)
+            try store.claims(chosen, by: actor)
         }
         let next = claims.count == chosen.limit ? claims.last.map { String($0.number) } : nil
         var withCursor = listQuery
@@ -188,7 +187,7 @@ struct PagesController {
             let tag = try HTTP.validated { () throws(DomainError) in try Validate.tag(form["tag"] ?? "") }
             title = "Tagged \(tag)"
             change = { store, n in
-                let claim = try store.claimDetail(n).claim
+                let claim = try store.claimDetail(n, by: actor).claim
                 guard !claim.tags.contains(tag) else { throw StoreError.conflict("\(n) is already tagged \(tag)") }
                 store.expectedVersion = claim.version
                 defer { store.expectedVersion = nil }
@@ -216,12 +215,11 @@ struct PagesController {
 
     func claimView(_ number: ClaimNumber, _ actor: Actor) async throws -> DeskPages.ClaimView {
         try await pool.run { store in
-            try Permissions.check(actor, .read)
-            let detail = try store.claimDetail(number)
-            let article = try detail.claim.articleId.map { try store.article(String($0)) }
-            let similar = (try? store.similarClaims(to: detail.claim.text, excluding: number, threshold: 0.3, limit: 5)) ?? []
-            return DeskPages.ClaimView(detail: detail, notes: try store.notes(of: number), scale: try store.scale(),
-                                       users: try store.users(), article: article, similar: similar, today: try store.today())
+            let detail = try store.claimDetail(number, by: actor)
+            let article = try detail.claim.articleId.map { try store.article(String($0), by: actor) }
+            let similar = (try? store.similarClaims(to: detail.claim.text, excluding: number, threshold: 0.3, limit: 5, by: actor)) ?? []
+            return DeskPages.ClaimView(detail: detail, notes: try store.notes(of: number, by: actor), scale: try store.scale(by: actor),
+                                       users: try store.users(by: actor), article: article, similar: similar, today: try store.today())
         }
     }
 
@@ -321,7 +319,7 @@ struct PagesController {
         guard let text = context.parameters.get("id"), let source = try? SourceNumber(parsing: text) else {
             throw ServiceError.notFound("no such source")
         }
-        let claim = try await pool.run { store in try ClaimNumber(parsing: try store.claimOfSource(source)) }
+        let claim = try await pool.run { store in try ClaimNumber(parsing: try store.claimOfSource(source, by: actor)) }
         return try await claimForm(request, context, viewer, form: "retract-\(source)", number: claim, anchor: "#sources") { store, form in
             let reason = try HTTP.validated { () throws(DomainError) in try Validate.reason(form["reason"] ?? "") }
             _ = try store.retractSource(source, reason: reason, by: actor)
@@ -333,8 +331,7 @@ struct PagesController {
     func articleList(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
         let actor = viewer.actor
         let articles = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.articles(limit: 200)
+            try store.articles(limit: 200, by: actor)
         }
         return html(DeskPages.articles(articles, viewer: viewer))
     }
@@ -356,7 +353,7 @@ struct PagesController {
             return Self.redirect("/articles/\(stored.id)")
         } catch {
             let problem = try Self.refusal(error, request)
-            let articles = try await pool.run { store in try store.articles(limit: 200) }
+            let articles = try await pool.run { store in try store.articles(limit: 200, by: actor) }
             return html(DeskPages.articles(articles, viewer: viewer, typed: Self.typed(pairs), error: .init(problem.detail, hint: problem.hint)),
                         status: problem.httpStatus)
         }
@@ -366,9 +363,8 @@ struct PagesController {
         let actor = viewer.actor
         let reference = context.parameters.get("id") ?? ""
         let (article, text) = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            let article = try store.article(reference)
-            return (article, try store.articleText(id: article.id))
+            let article = try store.article(reference, by: actor)
+            return (article, try store.articleText(id: article.id, by: actor))
         }
         return html(DeskPages.article(article, text: text, viewer: viewer))
     }
@@ -384,16 +380,17 @@ struct PagesController {
             let claimant = try HTTP.validated { () throws(DomainError) in try Validate.claimant(form["claimant"] ?? "") }
             let record = try await pool.run { store in
                 try Permissions.check(actor, .addClaim)
-                let (article, sentence) = try store.articleSentence(reference, number: number)
-                return try store.addClaim(NewClaim(text: sentence.text, claimant: claimant, article: "A-\(article.id)",
-                                                   context: sentence.text), by: actor)
+                let (article, sentence) = try store.sentence(number, ofArticle: reference, by: actor)
+                let text = try HTTP.validated { () throws(DomainError) in try Validate.claimText(sentence.text) }
+                return try store.logClaim(NewClaim(text: text, claimant: claimant, article: "A-\(article.id)",
+                                                   context: sentence.text), by: actor).claim
             }
             return Self.redirect("/claims/\(record.id)")
         } catch {
             let problem = try Self.refusal(error, request)
             let (article, text) = try await pool.run { store in
-                let article = try store.article(reference)
-                return (article, try store.articleText(id: article.id))
+                let article = try store.article(reference, by: actor)
+                return (article, try store.articleText(id: article.id, by: actor))
             }
             return html(DeskPages.article(article, text: text, viewer: viewer, error: .init(problem.detail, hint: problem.hint)),
                         status: problem.httpStatus)
@@ -408,8 +405,7 @@ struct PagesController {
         let (since, until) = (try query.date("since"), try query.date("until"))
         let window = try HTTP.validated { () throws(DomainError) in try Validate.window(since: since, until: until) }
         let report = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.deskReport(since: window.since, until: window.until)
+            try store.deskReport(since: window.since, until: window.until, by: actor)
         }
         return html(DeskPages.report(report, since: since?.description, until: until?.description, viewer: viewer))
     }
@@ -417,8 +413,7 @@ struct PagesController {
     func usersPage(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
         let actor = viewer.actor
         let users = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.users()
+            try store.users(by: actor)
         }
         return html(DeskPages.users(users, viewer: viewer))
     }
@@ -443,7 +438,7 @@ struct PagesController {
             return Self.redirect("/admin/users")
         } catch {
             let problem = try Self.refusal(error, request)
-            let users = try await pool.run { store in try store.users() }
+            let users = try await pool.run { store in try store.users(by: actor) }
             return html(DeskPages.users(users, viewer: viewer, typed: Self.typed(pairs), error: .init(problem.detail, hint: problem.hint)),
                         status: problem.httpStatus)
         }
@@ -491,8 +486,7 @@ struct PagesController {
     func scalePage(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
         let actor = viewer.actor
         let scale = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.scale()
+            try store.scale(by: actor)
         }
         return html(DeskPages.scale(scale, viewer: viewer))
     }

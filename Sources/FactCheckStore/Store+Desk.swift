@@ -58,8 +58,8 @@ extension Store {
         }
     }
 
-    public func notes(of number: ClaimNumber) throws -> [NoteRecord] {
-        try read { conn in
+    public func notes(of number: ClaimNumber, by actor: Actor) throws -> [NoteRecord] {
+        try read(by: actor) { conn in
             try conn.query("""
                 SELECT id, claim_id, body, added_by, added_at FROM claim_notes
                 WHERE claim_id = \(number.value) ORDER BY id
@@ -76,8 +76,9 @@ extension Store {
     }
 
     /// The claim a source belongs to (`C-n`).
-    public func claimOfSource(_ number: SourceNumber) throws -> String {
-        try sourceRecord(number.value).claimId
+    public func claimOfSource(_ number: SourceNumber, by actor: Actor) throws -> String {
+        try Permissions.check(actor, .read)
+        return try sourceRecord(number.value).claimId
     }
 
     // MARK: My work
@@ -123,29 +124,6 @@ extension Store {
     /// Today (UTC) as the database has it, for overdue marks on a list.
     public func today() throws -> CalendarDate {
         try read { conn in CalendarDate(iso: try conn.query("SELECT current_date::text AS d").first!.require("d"))! }
-    }
-
-    // MARK: Articles' sentences
-
-    /// Sentence `number` of an article's kept text, as `article candidates` numbers them;
-    /// refused when the article kept no text, or has no such sentence.
-    public func articleSentence(_ reference: String, number: Int) throws -> (article: ArticleRecord, sentence: Sentence) {
-        let article = try self.article(reference)
-        let sentences = Sentences.split(try keptText(of: article))
-        guard let found = sentences.first(where: { $0.number == number }) else {
-            let range = sentences.isEmpty ? "none: its kept text has no sentences" : "1 to \(sentences.count)"
-            throw StoreError.conflict("sentence \(number) is out of range: the sentences of A-\(article.id) are \(range)")
-        }
-        return (article, found)
-    }
-
-    /// The article's kept text; an article logged without one is refused.
-    public func keptText(of article: ArticleRecord) throws -> String {
-        guard let text = try articleText(id: article.id) else {
-            throw StoreError.conflict("A-\(article.id) was logged without its text, so it has no sentences to choose from; "
-                + "only articles logged with article add --text-file FILE keep theirs")
-        }
-        return text
     }
 }
 

@@ -118,7 +118,7 @@ import Testing
         _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed)
         _ = try desk.store.move(ClaimNumber(1), .start, by: ben)
         _ = try desk.store.addSource(to: ClaimNumber(1), NewSource(url: "https://stats.example.org/t1"), by: ben)
-        let drawn = try desk.store.claimDetail(ClaimNumber(1))
+        let drawn = try desk.store.claimDetail(ClaimNumber(1), by: ed)
         _ = try desk.store.assign(ClaimNumber(1), to: "chen", note: "chen knows the figures", by: ed)
         try await desk.application.test(.router) { client in
             let session = try await signIn(client, "ben")
@@ -135,7 +135,7 @@ import Testing
             #expect(try desk.count("SELECT count(*) AS n FROM verdicts") == 0, "nothing written")
 
             _ = try desk.store.propose(ClaimNumber(1), rating: "false", conclusion: "No.", by: chen)
-            let version = try desk.store.claimDetail(ClaimNumber(1)).claim.version
+            let version = try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.version
             let page = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
             #expect(page.text.contains("id=\"move-approve\""), "ben may approve chen's verdict")
             let chenSession = try await signIn(client, "chen")
