@@ -47,21 +47,30 @@ _packages_present() {
     compgen -G '/usr/share/postgresql/*/extension/pg_trgm.control' >/dev/null || return 1
 }
 
+# apt_install PACKAGE...: Debian's packages, as root or through sudo, after an apt-get update.
+apt_install() {
+    note "== installing $* =="
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || die "$* must be installed and sudo is not available; install them as root"
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+# ensure_test_venv: the tests' Python venv, .venv-test (python3-venv installed first when missing).
+ensure_test_venv() {
+    [[ -x "$ROOT/.venv-test/bin/python" ]] && return 0
+    python3 -m venv "$ROOT/.venv-test" >/dev/null 2>&1 || { apt_install python3-venv >/dev/null; python3 -m venv "$ROOT/.venv-test"; }
+}
+
 # ensure_packages: installs postgresql, postgresql-contrib, libpq-dev and pkg-config when any
 # piece is missing; does nothing when all are present. (Debian may then create and start a
 # system cluster "main" on port 5432; we never use it.)
 ensure_packages() {
     _packages_present && return 0
-    note "== installing postgresql postgresql-contrib libpq-dev pkg-config curl python3-venv =="
-    local sudo=()
-    if [[ $(id -u) -ne 0 ]]; then
-        command -v sudo >/dev/null || die "PostgreSQL/libpq are missing and sudo is not available; install postgresql postgresql-contrib libpq-dev pkg-config as root"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y --no-install-recommends postgresql postgresql-contrib libpq-dev pkg-config \
-        curl python3 python3-venv
+    apt_install postgresql postgresql-contrib libpq-dev pkg-config curl python3 python3-venv
     _packages_present || die "packages installed but PostgreSQL server binaries, libpq or pg_trgm are still missing"
 }
 
@@ -69,14 +78,7 @@ ensure_packages() {
 # when either is missing; does nothing when both are present.
 ensure_browser_packages() {
     command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
-    note "== installing chromium chromium-driver =="
-    local sudo=()
-    if [[ $(id -u) -ne 0 ]]; then
-        command -v sudo >/dev/null || die "chromium is missing and sudo is not available; install chromium chromium-driver as root"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver fonts-dejavu-core
+    apt_install chromium chromium-driver fonts-dejavu-core
     command -v chromium >/dev/null && command -v chromedriver >/dev/null || die "chromium installed but chromium or chromedriver is still missing"
 }
 
