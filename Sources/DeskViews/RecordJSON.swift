@@ -12,9 +12,14 @@ import Foundation
 public enum RecordJSON {
     /// The encoded value, ending with a newline.
     public static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try line(value), as: UTF8.self)
+    }
+
+    /// The encoded value as UTF-8 bytes ending with a newline: what a response body carries.
+    public static func line<T: Encodable>(_ value: T) throws -> [UInt8] {
         var bytes = try bytes(value)
         bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// The encoded value without the trailing newline.
@@ -27,6 +32,7 @@ public enum RecordJSON {
         let root = Node()
         try root.set(value, path: [])
         var writer = Writer()
+        writer.out.reserveCapacity(4096)
         writer.write(root, depth: 0)
         return writer.out
     }
@@ -34,23 +40,31 @@ public enum RecordJSON {
 
 // MARK: - The tree
 
-/// One JSON value under construction; containers fill it in place.
+/// One JSON value under construction; containers fill it in place. An object keeps its
+/// members in the order they were encoded (sorted, and a repeated key's last value kept, when
+/// written), an array its items: both appended to in place, never copied.
 final class Node {
-    enum Kind { case unset, null, bool(Bool), number(String), string(String), array([Node]), object([String: Node]) }
+    enum Kind { case unset, null, bool(Bool), number(String), string(String), array, object }
     var kind: Kind = .unset
+    var items: [Node] = []
+    var members: [(key: String, node: Node)] = []
+
+    init() {}
+    init(_ kind: Kind) { self.kind = kind }
 
     /// Encodes `value` into this node: the types with a fixed JSON form first, then the value's
-    /// own `encode(to:)`.
-    func set<T: Encodable>(_ value: T, path: [any CodingKey]) throws {
+    /// own `encode(to:)`. `path` is only built when an encoder or an error needs it.
+    func set<T: Encodable>(_ value: T, path: @autoclosure () -> [any CodingKey]) throws {
         switch value {
-        case let date as Date: kind = .string(ISODate.string(date))
-        case let raw as JSONText: kind = Node.parsed(raw.text)
         case let string as String: kind = .string(string)
+        case let int as Int: kind = .number(String(int))
+        case let date as Date: kind = .string(ISODate.string(date))
+        case let raw as JSONText: Node.parse(raw.text, into: self)
         case let bool as Bool: kind = .bool(bool)
-        case let double as Double: kind = try Node.number(double, path: path)
-        case let float as Float: kind = try Node.number(Double(float), path: path)
+        case let double as Double: kind = try Node.number(double, path: path())
+        case let float as Float: kind = try Node.number(Double(float), path: path())
         case let url as URL: kind = .string(url.absoluteString)
-        default: try value.encode(to: NodeEncoder(node: self, codingPath: path))
+        default: try value.encode(to: NodeEncoder(node: self, codingPath: path()))
         }
     }
 
@@ -64,8 +78,14 @@ final class Node {
     }
 
     /// JSON the database wrote goes out as JSON, not as a string holding JSON.
-    static func parsed(_ text: String) -> Kind {
-        (try? JSONDecoder().decode(Parsed.self, from: Data(text.utf8)).node.kind) ?? .string(text)
+    static func parse(_ text: String, into node: Node) {
+        guard let parsed = try? JSONDecoder().decode(Parsed.self, from: Data(text.utf8)).node else {
+            node.kind = .string(text)
+            return
+        }
+        node.kind = parsed.kind
+        node.items = parsed.items
+        node.members = parsed.members
     }
 
     /// Any JSON value, read back into a node.
@@ -73,13 +93,13 @@ final class Node {
         let node = Node()
         init(from decoder: any Decoder) throws {
             if let members = try? decoder.container(keyedBy: AnyKey.self) {
-                var object: [String: Node] = [:]
-                for key in members.allKeys { object[key.stringValue] = try members.decode(Parsed.self, forKey: key).node }
-                node.kind = .object(object)
+                node.kind = .object
+                for key in members.allKeys {
+                    node.members.append((key.stringValue, try members.decode(Parsed.self, forKey: key).node))
+                }
             } else if var items = try? decoder.unkeyedContainer() {
-                var array: [Node] = []
-                while !items.isAtEnd { array.append(try items.decode(Parsed.self).node) }
-                node.kind = .array(array)
+                node.kind = .array
+                while !items.isAtEnd { node.items.append(try items.decode(Parsed.self).node) }
             } else {
                 let value = try decoder.singleValueContainer()
                 if value.decodeNil() { node.kind = .null }
@@ -98,14 +118,16 @@ final class Node {
         init?(intValue: Int) { nil }
     }
 
-    var object: [String: Node] {
-        get { if case .object(let members) = kind { return members } else { return [:] } }
-        set { kind = .object(newValue) }
+    /// Makes this node an object (keeping members already there) and adds one.
+    func member(_ key: String, _ child: Node) {
+        if case .object = kind {} else { kind = .object; members = [] }
+        members.append((key, child))
     }
 
-    var array: [Node] {
-        get { if case .array(let items) = kind { return items } else { return [] } }
-        set { kind = .array(newValue) }
+    /// Makes this node an array (keeping items already there) and adds one.
+    func item(_ child: Node) {
+        if case .array = kind {} else { kind = .array; items = [] }
+        items.append(child)
     }
 }
 
@@ -130,12 +152,12 @@ struct NodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.kind {} else { node.kind = .object([:]) }
+        if case .object = node.kind {} else { node.kind = .object; node.members = [] }
         return KeyedEncodingContainer(KeyedNodes<Key>(node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.kind {} else { node.kind = .array([]) }
+        if case .array = node.kind {} else { node.kind = .array; node.items = [] }
         return UnkeyedNodes(node: node, codingPath: codingPath)
     }
 
@@ -145,18 +167,28 @@ struct NodeEncoder: Encoder {
 }
 
 /// An object's members. Absent optionals are written as `null` (`encodeIfPresent` is where
-/// synthesized conformances send them), so every object of a type has the same keys.
+/// synthesized conformances send them), so every object of a type has the same keys. The
+/// common scalar types are written directly, without a trip through `Encodable`.
 struct KeyedNodes<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: Node
     let codingPath: [any CodingKey]
 
     private func child(_ key: Key) -> Node {
         let child = Node()
-        node.object[SnakeCase.convert(key.stringValue)] = child
+        node.members.append((SnakeCase.convert(key.stringValue), child))
         return child
     }
 
-    mutating func encodeNil(forKey key: Key) throws { child(key).kind = .null }
+    private func put(_ key: Key, _ kind: Node.Kind) {
+        node.members.append((SnakeCase.convert(key.stringValue), Node(kind)))
+    }
+
+    mutating func encodeNil(forKey key: Key) throws { put(key, .null) }
+    mutating func encode(_ value: String, forKey key: Key) throws { put(key, .string(value)) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(key, .bool(value)) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(key, .number(String(value))) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { put(key, .number(String(value))) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { put(key, .number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try child(key).set(value, path: codingPath + [key])
     }
@@ -164,10 +196,14 @@ struct KeyedNodes<Key: CodingKey>: KeyedEncodingContainerProtocol {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
     }
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
+        if let value { put(key, .string(value)) } else { put(key, .null) }
+    }
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { try present(value, key) }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try present(value, key) }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { try present(value, key) }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws {
+        if let value { put(key, .number(String(value))) } else { put(key, .null) }
+    }
     mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try present(value, key) }
     mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try present(value, key) }
     mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try present(value, key) }
@@ -195,15 +231,16 @@ struct KeyedNodes<Key: CodingKey>: KeyedEncodingContainerProtocol {
 struct UnkeyedNodes: UnkeyedEncodingContainer {
     let node: Node
     let codingPath: [any CodingKey]
-    var count: Int { node.array.count }
+    var count: Int { node.items.count }
 
     private func next() -> Node {
         let child = Node()
-        node.array.append(child)
+        node.items.append(child)
         return child
     }
 
-    mutating func encodeNil() throws { next().kind = .null }
+    mutating func encodeNil() throws { node.items.append(Node(.null)) }
+    mutating func encode(_ value: String) throws { node.items.append(Node(.string(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws { try next().set(value, path: codingPath) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         NodeEncoder(node: next(), codingPath: codingPath).container(keyedBy: keyType)
@@ -239,6 +276,8 @@ enum SnakeCase {
     private static let cache = Cache()
 
     static func convert(_ name: String) -> String {
+        // Most names are one lowercase word already: nothing to convert, nothing to look up.
+        if !name.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) { return name }
         if let known = cache.get(name) { return known }
         let converted = compute(name)
         cache.put(name, converted)
@@ -291,9 +330,10 @@ struct Writer {
         case .bool(let value): ascii(value ? "true" : "false")
         case .number(let text): ascii(text)
         case .string(let text): string(text)
-        case .array(let items):
+        case .array:
             out.append(UInt8(ascii: "["))
             out.append(UInt8(ascii: "\n"))
+            let items = node.items
             for (index, item) in items.enumerated() {
                 indent(depth + 1)
                 write(item, depth: depth + 1)
@@ -303,22 +343,37 @@ struct Writer {
             if items.isEmpty { out.append(UInt8(ascii: "\n")) }
             indent(depth)
             out.append(UInt8(ascii: "]"))
-        case .object(let members):
+        case .object:
             out.append(UInt8(ascii: "{"))
             out.append(UInt8(ascii: "\n"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            let members = Writer.sorted(node.members)
+            for (index, member) in members.enumerated() {
                 indent(depth + 1)
-                string(key)
+                string(member.key)
                 ascii(" : ")
-                write(members[key]!, depth: depth + 1)
-                if index < keys.count - 1 { out.append(UInt8(ascii: ",")) }
+                write(member.node, depth: depth + 1)
+                if index < members.count - 1 { out.append(UInt8(ascii: ",")) }
                 out.append(UInt8(ascii: "\n"))
             }
-            if keys.isEmpty { out.append(UInt8(ascii: "\n")) }
+            if members.isEmpty { out.append(UInt8(ascii: "\n")) }
             indent(depth)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// An object's members by the bytes of their keys; of a key encoded twice, the last value.
+    static func sorted(_ members: [(key: String, node: Node)]) -> [(key: String, node: Node)] {
+        let order = members.indices.sorted { a, b in
+            let (x, y) = (members[a].key, members[b].key)
+            return x == y ? a < b : x.utf8.lexicographicallyPrecedes(y.utf8)
+        }
+        var result: [(key: String, node: Node)] = []
+        result.reserveCapacity(members.count)
+        for (position, index) in order.enumerated() {
+            if position + 1 < order.count, members[order[position + 1]].key == members[index].key { continue }
+            result.append(members[index])
+        }
+        return result
     }
 
     private mutating func indent(_ depth: Int) {
@@ -337,22 +392,33 @@ struct Writer {
 
     private mutating func string(_ text: String) {
         out.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): ascii("\\\"")
-            case UInt8(ascii: "\\"): ascii("\\\\")
-            case 0x0A: ascii("\\n")
-            case 0x0D: ascii("\\r")
-            case 0x09: ascii("\\t")
-            case 0x08: ascii("\\b")
-            case 0x0C: ascii("\\f")
-            case 0..<0x20:
-                ascii("\\u00")
-                out.append(Self.hex[Int(byte >> 4)])
-                out.append(Self.hex[Int(byte & 0xF)])
-            default: out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs of bytes that need no escape go out in one copy.
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                if start < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index])) }
+                escape(byte)
+                start = index + 1
             }
+            if start < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func escape(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): ascii("\\\"")
+        case UInt8(ascii: "\\"): ascii("\\\\")
+        case 0x0A: ascii("\\n")
+        case 0x0D: ascii("\\r")
+        case 0x09: ascii("\\t")
+        case 0x08: ascii("\\b")
+        case 0x0C: ascii("\\f")
+        default:
+            ascii("\\u00")
+            out.append(Self.hex[Int(byte >> 4)])
+            out.append(Self.hex[Int(byte & 0xF)])
+        }
     }
 }

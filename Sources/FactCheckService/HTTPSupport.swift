@@ -15,7 +15,7 @@ enum HTTP {
         if let etag { headers[.eTag] = HTTP.etag(etag) }
         if let location { headers[.location] = location }
         return Response(status: status, headers: headers,
-                        body: .init(byteBuffer: ByteBuffer(string: try RecordJSON.encode(value))))
+                        body: .init(byteBuffer: ByteBuffer(bytes: try RecordJSON.line(value))))
     }
 
     static func etag(_ version: Int) -> String { "\"v\(version)\"" }
