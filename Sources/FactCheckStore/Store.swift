@@ -14,7 +14,8 @@ public final class Store {
     public init(location: DatabaseLocation, preparesRepeatedStatements: Bool = false) throws {
         self.location = location
         do {
-            connection = try Connection(location.conninfo, preparesRepeatedStatements: preparesRepeatedStatements)
+            connection = try Connection(location.conninfo, preparesRepeatedStatements: preparesRepeatedStatements,
+                                        pooling: location.pooling)
         } catch {
             throw StoreError.unreachable(target: location.redacted, reason: error.message)
         }
@@ -76,6 +77,9 @@ public final class Store {
         }
         if error.isConnectionFailure {
             return .unreachable(target: "the database", reason: error.message)
+        }
+        if error.isReadOnlyTransaction {
+            return .readOnlyDatabase(target: location.redacted)
         }
         if error.isSerializationFailure || error.isLockNotAvailable {
             return .concurrentChange("the record")

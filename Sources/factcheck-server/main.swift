@@ -17,6 +17,11 @@ struct Server: AsyncParsableCommand {
             factcheck_app (see the README's least-privilege section). Stops gracefully on SIGTERM \
             or SIGINT: requests in flight finish, then the database pool closes.
 
+            Behind PgBouncer in transaction mode, give the pooler as --database-url and the \
+            server itself as FACTCHECK_DIRECT_URL, for the live-update listener's LISTEN; \
+            several instances may run behind one load balancer (sessions and throttles live \
+            in PostgreSQL).
+
             Example:
               factcheck serve --listen 127.0.0.1:8080 --public-url https://desk.example.org
             """
@@ -74,6 +79,10 @@ struct Server: AsyncParsableCommand {
         var logger = Logger(label: "factcheck")
         logger.logLevel = .info
         let service = DeskService(configuration: configuration)
+        if let problem = service.listenerProblem() {
+            FileHandle.standardError.write(Data("error: \(problem.description)\nhint: \(problem.hint ?? "")\n".utf8))
+            throw ExitCode(64)
+        }
         if let warning = await service.privilegeWarning() {
             FileHandle.standardError.write(Data("factcheck serve: warning: \(warning)\n".utf8))
         }
