@@ -122,7 +122,7 @@ start_replica() {
 # has replayed everything the primary had written when called.
 wait_for_replay() {
     local primary_dir=$1 primary_port=$2 replica_dir=$3 replica_port=$4 lsn i
-    lsn=$(psql_at "$primary_dir" "$primary_port" postgres -tA -c 'select pg_current_wal_lsn()')
+    lsn=$(psql_at "$primary_dir" "$primary_port" postgres -tA -c 'select pg_current_wal_insert_lsn()')
     for i in $(seq 1 300); do
         [[ $(psql_at "$replica_dir" "$replica_port" postgres -tA \
             -c "select pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn") == t ]] && return 0

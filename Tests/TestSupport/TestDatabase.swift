@@ -51,6 +51,22 @@ public enum TestDatabase {
         try setting("FACTCHECK_TEST_REPLICA_URL", "the streaming replica")
     }
 
+    /// Returns once the replica has replayed everything the primary had written when called
+    /// (its insert position: with synchronous_commit=off a commit may not be written out yet).
+    public static func waitForReplica() throws {
+        let primary = try Connection(try adminConninfo())
+        defer { primary.close() }
+        let lsn: String = try primary.query("SELECT pg_current_wal_insert_lsn()::text AS lsn").first!.require("lsn")
+        let replica = try Connection(try replicaAdminConninfo())
+        defer { replica.close() }
+        for _ in 0..<3_000 {
+            let done: Bool = try replica.query("SELECT pg_last_wal_replay_lsn() >= \(lsn)::pg_lsn AS done").first!.require("done")
+            if done { return }
+            usleep(10_000)
+        }
+        throw NotStarted(variable: "FACTCHECK_TEST_REPLICA_URL", what: "a replica that replays (it stopped short of \(lsn))")
+    }
+
     private static func setting(_ name: String, _ what: String) throws -> String {
         guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else {
             throw NotStarted(variable: name, what: what)
@@ -94,6 +110,22 @@ public enum TestDatabase {
     /// A new database with no schema at all.
     public static func empty() throws -> String {
         try conninfo(database: try emptyDatabase())
+    }
+
+    /// A new database with no schema at all, reached directly even in the pooled pass: for
+    /// tests of the migrator, which needs a session of its own.
+    public static func emptyDirect() throws -> String {
+        try directConninfo(database: try emptyDatabase())
+    }
+
+    /// How many of `count` clients can wait on a row lock that one more session holds: all of
+    /// them on the server itself; behind the pooler only as many as it has server connections
+    /// for the database besides the holder's (`FACTCHECK_TEST_POOL_SIZE`). The others queue in
+    /// PgBouncer for a connection and join the race when the lock is let go.
+    public static func lockWaitersPossible(_ count: Int) -> Int {
+        guard throughPooler else { return count }
+        let pool = Int(ProcessInfo.processInfo.environment["FACTCHECK_TEST_POOL_SIZE"] ?? "") ?? 3
+        return min(count, pool - 1)
     }
 
     /// A new database with no schema at all; returns its name.

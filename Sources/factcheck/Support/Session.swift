@@ -26,6 +26,9 @@ struct Session {
         return Session(store: store, options: options)
     }
 
+    /// Whether the command reads from a read URL (a replica) rather than the database.
+    var readsElsewhere: Bool { [.readOption, .readVariable].contains(store.location.origin) }
+
     /// The handle named by `--as` or `FACTCHECK_USER`, if any.
     /// Handles are stored lowercase; `--as Ben` means ben.
     var handle: String? {
