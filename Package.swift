@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         /// The system-library module map for libpq (Debian: libpq-dev).
@@ -52,8 +53,12 @@ let package = Package(
             ],
             plugins: ["EmbedMigrations"]
         ),
-        /// What both doors show: the snake_case JSON of every record (with its nulls).
-        .target(name: "DeskViews", dependencies: ["FactCheckStore", "FactCheckCore"]),
+        /// What both doors show: the snake_case JSON of every record (with its nulls), the desk
+        /// report's HTML and SVG, and the browser desk's pages (Mustache templates compiled in,
+        /// escaping every value) with their stylesheet and script.
+        .target(name: "DeskViews", dependencies: [
+            "FactCheckStore", "FactCheckCore", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         /// The HTTP service: routes, request decoding, identity (sessions, tokens), CSRF,
         /// problem+json, the store pool on its own threads, live updates. HTTP only.
         .target(

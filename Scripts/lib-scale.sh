@@ -20,13 +20,7 @@ fi
 ensure_scale_packages() {
     [[ -x /usr/sbin/pgbouncer && -x /usr/sbin/nginx ]] && return 0
     note "== installing pgbouncer nginx =="
-    local sudo=()
-    if [[ $(id -u) -ne 0 ]]; then
-        command -v sudo >/dev/null || die "pgbouncer and nginx are missing and sudo is not available; install them as root"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends pgbouncer nginx
+    apt_install pgbouncer nginx
     [[ -x /usr/sbin/pgbouncer && -x /usr/sbin/nginx ]] || die "pgbouncer or nginx still missing after apt-get install"
 }
 

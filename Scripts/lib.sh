@@ -3,7 +3,7 @@
 # Shared helpers for Scripts/*; source it, do not run it.
 # usage: source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 #
-# Provides: ROOT, die, note, ensure_packages, pg_bin, as_pg_owner, cluster_running,
+# Provides: ROOT, die, note, ensure_packages, ensure_browser_packages, pg_bin, as_pg_owner, cluster_running,
 # start_cluster DIR PORT [EXTRA_SERVER_OPTIONS], stop_cluster DIR [MODE], cluster_log_tail DIR,
 # conninfo DIR PORT DBNAME [ROLE].
 set -euo pipefail
@@ -47,22 +47,39 @@ _packages_present() {
     compgen -G '/usr/share/postgresql/*/extension/pg_trgm.control' >/dev/null || return 1
 }
 
+# apt_install PACKAGE...: Debian's packages, as root or through sudo, after an apt-get update.
+apt_install() {
+    note "== installing $* =="
+    local sudo=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || die "$* must be installed and sudo is not available; install them as root"
+        sudo=(sudo)
+    fi
+    "${sudo[@]}" apt-get update
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+# ensure_test_venv: the tests' Python venv, .venv-test (python3-venv installed first when missing).
+ensure_test_venv() {
+    [[ -x "$ROOT/.venv-test/bin/python" ]] && return 0
+    python3 -m venv "$ROOT/.venv-test" >/dev/null 2>&1 || { apt_install python3-venv >/dev/null; python3 -m venv "$ROOT/.venv-test"; }
+}
+
 # ensure_packages: installs postgresql, postgresql-contrib, libpq-dev and pkg-config when any
 # piece is missing; does nothing when all are present. (Debian may then create and start a
 # system cluster "main" on port 5432; we never use it.)
 ensure_packages() {
     _packages_present && return 0
-    note "== installing postgresql postgresql-contrib libpq-dev pkg-config curl python3-venv =="
-    local sudo=()
-    if [[ $(id -u) -ne 0 ]]; then
-        command -v sudo >/dev/null || die "PostgreSQL/libpq are missing and sudo is not available; install postgresql postgresql-contrib libpq-dev pkg-config as root"
-        sudo=(sudo)
-    fi
-    "${sudo[@]}" apt-get update
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y --no-install-recommends postgresql postgresql-contrib libpq-dev pkg-config \
-        curl python3 python3-venv
+    apt_install postgresql postgresql-contrib libpq-dev pkg-config curl python3 python3-venv
     _packages_present || die "packages installed but PostgreSQL server binaries, libpq or pg_trgm are still missing"
+}
+
+# ensure_browser_packages: installs Debian's chromium and chromium-driver (for Scripts/browser-check)
+# when either is missing; does nothing when both are present.
+ensure_browser_packages() {
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null && return 0
+    apt_install chromium chromium-driver fonts-dejavu-core
+    command -v chromium >/dev/null && command -v chromedriver >/dev/null || die "chromium installed but chromium or chromedriver is still missing"
 }
 
 # as_pg_owner CMD...: runs CMD as the postgres OS user when we are root (PostgreSQL refuses to

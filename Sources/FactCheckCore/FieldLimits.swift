@@ -33,6 +33,16 @@ extension Validate {
         try self.text(text, field: field, max: 500)
     }
 
+    /// A note in a claim's discussion thread.
+    public static func claimNote(_ text: String, field: String = "note") throws(DomainError) -> String {
+        try required(text, field: field, max: 4000)
+    }
+
+    /// An article's pasted text (what `article add --text-file` keeps).
+    public static func articleText(_ text: String?, field: String = "text") throws(DomainError) -> String? {
+        try self.text(text, field: field, max: 1_000_000)
+    }
+
     /// An API token's name: what it is for ("CMS", "nightly export").
     public static func tokenName(_ text: String, field: String = "name") throws(DomainError) -> String {
         try required(text, field: field, max: 100, singleLine: true)

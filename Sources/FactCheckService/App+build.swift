@@ -40,6 +40,7 @@ public struct DeskService: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: metrics.text(pool: pool))))
         }
         SessionController(pool: pool, configuration: configuration).add(to: router)
+        PagesController(pool: pool, configuration: configuration).add(to: router)
         let api = router.group("api/v1")
         api.get("openapi.json") { _, _ in
             var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
@@ -48,6 +49,7 @@ public struct DeskService: Sendable {
         }
         ClaimsController(pool: pool, limits: configuration).add(to: api)
         DeskController(pool: pool, limits: configuration).add(to: api)
+        ArticlesController(pool: pool, limits: configuration).add(to: api)
         EventsController(pool: pool, database: configuration.database).add(to: api)
         return router
     }

@@ -17,9 +17,12 @@ struct ClaimsController {
     }
 
     struct NewClaimBody: Decodable {
-        let text: String
+        /// The claim's words; or leave it out and name `article` and `sentence` to log that
+        /// sentence of the article's kept text.
+        var text: String?
         let claimant: String
         var article: String?
+        var sentence: Int?
         var saidOn: String?
         var appearances: [String]?
         var tags: [String]?
@@ -85,8 +88,7 @@ struct ClaimsController {
         }
         let chosen = filter
         let items = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.claims(chosen)
+            try store.claims(chosen, by: actor)
         }
         let next = items.count == chosen.limit ? items.last.map { String($0.number) } : nil
         return try HTTP.json(Page(items: items, nextCursor: next))
@@ -96,8 +98,7 @@ struct ClaimsController {
         let actor = try context.requireActor()
         let number = try context.parameters.claim()
         let detail = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.claimDetail(number)
+            try store.claimDetail(number, by: actor)
         }
         return try HTTP.json(detail, etag: detail.claim.version)
     }
@@ -105,29 +106,28 @@ struct ClaimsController {
     func create(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let body = try await HTTP.decode(NewClaimBody.self, from: request, limit: limits.maxBodyBytes)
+        let quoted: Sentence? = switch (body.text, body.article, body.sentence) {
+        case (nil, let article?, let number?):
+            try await pool.run { store in try store.sentence(number, ofArticle: article, by: actor).sentence }
+        case (_?, _, nil): nil
+        case (nil, _, _): throw ServiceError.badRequest("give text, or article and sentence to log a sentence of an article")
+        case (_?, _, _?): throw ServiceError.badRequest("give text or sentence, not both")
+        }
         let claim = try HTTP.validated { () throws(DomainError) in
             NewClaim(
-                text: try Validate.claimText(body.text),
+                text: try Validate.claimText(body.text ?? quoted?.text ?? ""),
                 claimant: try Validate.claimant(body.claimant),
                 article: body.article,
                 saidOn: try body.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "said_on") },
                 appearances: try (body.appearances ?? []).map { s throws(DomainError) in try Validate.url(s, field: "appearances") },
                 tags: try Validate.tags(body.tags ?? [], field: "tags"),
                 priority: try Validate.priority(body.priority ?? "normal"),
-                dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") })
+                dueOn: try body.dueDate.map { s throws(DomainError) in try Validate.date(s, field: "due_date") },
+                context: quoted?.text)
         }
         let link = body.link ?? false
-        if link, claim.appearances.isEmpty {
-            throw ServiceError.badRequest("link needs the appearances to add to the claim already logged")
-        }
-        let (record, linked) = try await pool.run { store -> (ClaimRecord, Bool) in
-            do {
-                return (try store.addClaim(claim, by: actor), false)
-            } catch StoreError.duplicate(let existing, _) where link {
-                _ = try store.addAppearances(claim.appearances, to: existing, by: actor)
-                return (try store.claimDetail(existing).claim, true)
-            }
-        }
+        let logged = try await pool.run { store in try store.logClaim(claim, link: link, by: actor) }
+        let (record, linked) = (logged.claim, logged.linked)
         return try HTTP.json(record, status: linked ? .ok : .created, etag: record.version,
                              location: "/api/v1/claims/\(record.id)")
     }
@@ -146,7 +146,7 @@ struct ClaimsController {
                       saidOn: try body.saidOn.map { s throws(DomainError) in try Validate.date(s, field: "said_on") })
         }
         guard !edit.isEmpty else { throw ServiceError.badRequest("nothing to change: give text, claimant, tags, priority, due_date or said_on") }
-        return try await changed(number, version) { store in _ = try store.editClaim(number, edit, by: actor) }
+        return try await changed(number, version, by: actor) { store in _ = try store.editClaim(number, edit, by: actor) }
     }
 
     func assign(_ request: Request, context: DeskContext) async throws -> Response {
@@ -155,7 +155,7 @@ struct ClaimsController {
         let version = try HTTP.ifMatch(request)
         let body = try await HTTP.decode(AssignBody.self, from: request, limit: limits.maxBodyBytes)
         let note = try HTTP.validated { () throws(DomainError) in try Validate.note(body.note) }
-        return try await changed(number, version) { store in
+        return try await changed(number, version, by: actor) { store in
             _ = try store.assign(number, to: Validate.handleReference(body.user), note: note, by: actor)
         }
     }
@@ -173,7 +173,7 @@ struct ClaimsController {
             }
             return (reason, try body.url.map { s throws(DomainError) in try Validate.url(s, field: "url") })
         }
-        return try await changed(number, version) { store in
+        return try await changed(number, version, by: actor) { store in
             _ = try store.move(number, action, by: actor, reason: reason, publishedURL: url)
         }
     }
@@ -184,7 +184,7 @@ struct ClaimsController {
         let version = try HTTP.ifMatch(request)
         let body = try await HTTP.decode(ProposeBody.self, from: request, limit: limits.maxBodyBytes)
         let conclusion = try HTTP.validated { () throws(DomainError) in try Validate.conclusion(body.conclusion) }
-        return try await changed(number, version, status: .created) { store in
+        return try await changed(number, version, status: .created, by: actor) { store in
             _ = try store.propose(number, rating: body.rating, conclusion: conclusion, by: actor)
         }
     }
@@ -198,7 +198,7 @@ struct ClaimsController {
         let reason = try HTTP.validated { () throws(DomainError) -> String? in
             action == .returnVerdict ? try Validate.reason(body.reason ?? "") : try Validate.note(body.reason, field: "reason")
         }
-        return try await changed(number, version) { store in
+        return try await changed(number, version, by: actor) { store in
             _ = try store.decide(number, action, reason: reason, by: actor)
         }
     }
@@ -207,8 +207,7 @@ struct ClaimsController {
         let actor = try context.requireActor()
         let number = try context.parameters.claim()
         let sources = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.sources(of: number)
+            try store.sources(of: number, by: actor)
         }
         return try HTTP.json(sources)
     }
@@ -253,23 +252,22 @@ struct ClaimsController {
         let threshold = try HTTP.validated { () throws(DomainError) in try Validate.similarityThreshold(given) }
         let limit = try HTTP.validated { () throws(DomainError) in try Validate.limit(asked) }
         let found = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.similarClaims(to: try store.claimText(number), excluding: number,
-                                           threshold: threshold, limit: limit)
+            try store.similarClaims(to: try store.claimText(number, by: actor), excluding: number,
+                                           threshold: threshold, limit: limit, by: actor)
         }
         return try HTTP.json(found)
     }
 
     /// Makes a change under the claim's `If-Match` version (412 when it moved on) and answers
     /// with the claim as it now stands and its new ETag.
-    private func changed(_ number: ClaimNumber, _ version: Int?, status: HTTPResponse.Status = .ok,
+    private func changed(_ number: ClaimNumber, _ version: Int?, status: HTTPResponse.Status = .ok, by actor: Actor,
                          _ change: @escaping @Sendable (Store) throws -> Void) async throws -> Response {
         let detail = try await pool.run { store in
             store.expectedVersion = version
             defer { store.expectedVersion = nil }
             try change(store)
             store.expectedVersion = nil
-            return try store.claimDetail(number)
+            return try store.claimDetail(number, by: actor)
         }
         return try HTTP.json(detail, status: status, etag: detail.claim.version)
     }

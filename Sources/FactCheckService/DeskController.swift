@@ -45,8 +45,7 @@ struct DeskController {
     func users(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let users = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.users()
+            try store.users(by: actor)
         }
         return try HTTP.json(users)
     }
@@ -103,8 +102,7 @@ struct DeskController {
     func scale(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let scale = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.scale()
+            try store.scale(by: actor)
         }
         return try HTTP.json(ScaleView(name: scale.name, labels: scale.labels))
     }
@@ -121,8 +119,7 @@ struct DeskController {
         filter.limit = try query.int("limit").map { n in try HTTP.validated { () throws(DomainError) in try Validate.limit(n) } } ?? 100
         let chosen = filter
         let events = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.auditEvents(chosen)
+            try store.auditEvents(chosen, by: actor)
         }
         return try HTTP.json(events)
     }
@@ -130,8 +127,7 @@ struct DeskController {
     func verify(_ request: Request, context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
         let result = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.verifyAudit()
+            try store.verifyAudit(by: actor)
         }
         return try HTTP.json(result)
     }
@@ -142,8 +138,7 @@ struct DeskController {
         let (since, until) = (try query.date("since"), try query.date("until"))
         let window = try HTTP.validated { () throws(DomainError) in try Validate.window(since: since, until: until) }
         let report = try await pool.run { store in
-            try Permissions.check(actor, .read)
-            return try store.deskReport(since: window.since, until: window.until)
+            try store.deskReport(since: window.since, until: window.until, by: actor)
         }
         return try HTTP.json(report)
     }
@@ -186,7 +181,6 @@ struct DeskController {
     /// The database thread waits while the client is slower than the database.
     func export(_ kind: Export, _ request: Request, _ context: DeskContext) async throws -> Response {
         let actor = try context.requireActor()
-        try Permissions.check(actor, .export)
         let query = Query(request)
         let chosen = try query.claimFilter()
         let excel = query.text("excel") == "true" || query.text("excel") == "1"
@@ -195,7 +189,6 @@ struct DeskController {
         let task = Task {
             do {
                 _ = try await pool.run { store in
-                    try Permissions.check(actor, .export)
                     // COPY hands over one row at a time; they cross to the writer in 64 KiB batches.
                     var batch: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
                     batch.reserveCapacity(1 << 16)
@@ -207,9 +200,9 @@ struct DeskController {
                         }
                     }
                     let rows = switch kind {
-                    case .claims: try store.exportClaims(chosen, sink)
-                    case .sources: try store.exportSources(chosen, sink)
-                    case .audit: try store.exportAudit(chosen, sink)
+                    case .claims: try store.exportClaims(chosen, by: actor, sink)
+                    case .sources: try store.exportSources(chosen, by: actor, sink)
+                    case .audit: try store.exportAudit(chosen, by: actor, sink)
                     }
                     if !batch.isEmpty { try pipe.send(batch) }
                     return rows

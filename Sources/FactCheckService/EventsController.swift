@@ -47,7 +47,7 @@ struct EventsController {
         let subscription = listener.subscribe()
         // What the client missed, from the log; then whatever arrives, skipping what the replay held.
         let missed: [AuditEventRecord] = if let lastSeen {
-            try await pool.run { store in try store.auditEvents(AuditFilter(claim: claim, limit: 1000, afterId: lastSeen)) }
+            try await pool.run { store in try store.auditEvents(AuditFilter(claim: claim, limit: 1000, afterId: lastSeen), by: actor) }
         } else { [] }
         let claimValue = claim?.value
         let headers: HTTPFields = [

@@ -1,7 +1,7 @@
 /// The API's contract, OpenAPI 3.1, served at `/api/v1/openapi.json` and printed by
-/// `factcheck serve --openapi`. `Scripts/test` checks it with openapi-spec-validator and runs
-/// schemathesis against the live service with it; `ServiceTests` checks that every route the
-/// router knows is in it.
+/// `factcheck serve --openapi`. Written by Scripts/openapi (edit that, not this); `Scripts/test`
+/// checks it with openapi-spec-validator and runs schemathesis against the live service with it;
+/// `ServiceTests` checks that every route the router knows is in it.
 enum OpenAPIDocument {
     static let json = #"""
 {
@@ -131,44 +131,16 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       },
@@ -205,84 +177,28 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           },
           "200": {
             "description": "already logged; appearances added (link)",
@@ -300,14 +216,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "get": {
@@ -333,44 +242,16 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -379,13 +260,7 @@ enum OpenAPIDocument {
         "summary": "claim edit",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -418,94 +293,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -513,14 +325,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/assign": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -528,13 +333,7 @@ enum OpenAPIDocument {
         "summary": "claim assign",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -578,94 +377,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -673,14 +409,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/start": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -688,13 +417,7 @@ enum OpenAPIDocument {
         "summary": "claim start",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -727,94 +450,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -822,14 +482,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/reject": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -837,13 +490,7 @@ enum OpenAPIDocument {
         "summary": "claim reject",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -876,94 +523,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -971,14 +555,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/publish": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -986,13 +563,7 @@ enum OpenAPIDocument {
         "summary": "claim publish",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -1025,94 +596,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1120,14 +628,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/reopen": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -1135,13 +636,7 @@ enum OpenAPIDocument {
         "summary": "claim reopen",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -1174,94 +669,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1269,14 +701,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/verdicts": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -1284,13 +709,7 @@ enum OpenAPIDocument {
         "summary": "verdict propose",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -1335,94 +754,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1430,14 +786,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/verdict/approve": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -1445,13 +794,7 @@ enum OpenAPIDocument {
         "summary": "verdict approve (another reviewer than the proposer)",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -1484,94 +827,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1579,14 +859,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/verdict/return": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "post": {
@@ -1594,13 +867,7 @@ enum OpenAPIDocument {
         "summary": "verdict return, with a reason",
         "parameters": [
           {
-            "name": "If-Match",
-            "in": "header",
-            "required": false,
-            "schema": {
-              "type": "string"
-            },
-            "description": "the ETag read; a stale one is 412"
+            "$ref": "#/components/parameters/IfMatch"
           }
         ],
         "requestBody": {
@@ -1633,94 +900,31 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "412": {
-            "description": "If-Match names an older version of the claim",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Stale"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1728,14 +932,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/sources": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "get": {
@@ -1756,44 +953,16 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       },
@@ -1854,84 +1023,28 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -1981,84 +1094,28 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2066,14 +1123,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/similar": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "get": {
@@ -2114,54 +1164,19 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2182,14 +1197,7 @@ enum OpenAPIDocument {
             }
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           }
         }
       }
@@ -2197,14 +1205,7 @@ enum OpenAPIDocument {
     "/api/v1/claims/{id}/events": {
       "parameters": [
         {
-          "name": "id",
-          "in": "path",
-          "required": true,
-          "schema": {
-            "type": "string",
-            "pattern": "^([Cc]-)?[0-9]+$"
-          },
-          "description": "C-42 or 42"
+          "$ref": "#/components/parameters/ClaimId"
         }
       ],
       "get": {
@@ -2222,24 +1223,10 @@ enum OpenAPIDocument {
             }
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           }
         }
       }
@@ -2260,34 +1247,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -2311,34 +1277,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       },
@@ -2393,74 +1338,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2491,64 +1387,22 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           }
         }
       }
@@ -2572,34 +1426,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       },
@@ -2641,74 +1474,25 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2740,64 +1524,22 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "404": {
-            "description": "not found",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotFound"
           },
           "409": {
-            "description": "refused by the workflow, a duplicate, or changed at the same moment",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Conflict"
           }
         }
       }
@@ -2818,34 +1560,74 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          }
+        }
+      },
+      "put": {
+        "operationId": "useScale",
+        "summary": "scale use (admins): switch to a preset",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "type": "object",
+                "required": [
+                  "preset"
+                ],
+                "properties": {
+                  "preset": {
+                    "type": "string",
+                    "enum": [
+                      "newsroom",
+                      "politifact",
+                      "snopes",
+                      "fever"
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "the scale now in use",
             "content": {
-              "application/problem+json": {
+              "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Problem"
+                  "$ref": "#/components/schemas/Scale"
                 }
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "403": {
+            "$ref": "#/components/responses/NotPermitted"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2903,44 +1685,16 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -2961,34 +1715,13 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           }
         }
       }
@@ -3027,44 +1760,16 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -3190,64 +1895,22 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "413": {
-            "description": "body too large",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/TooLarge"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           },
           "200": {
             "description": "a dry run: what would be imported",
@@ -3367,54 +2030,19 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -3524,54 +2152,19 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/NotPermitted"
           },
           "422": {
-            "description": "a value the domain refuses",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -3681,54 +2274,241 @@ enum OpenAPIDocument {
             }
           },
           "400": {
-            "description": "malformed request",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/BadRequest"
           },
           "401": {
-            "description": "no identity: send Authorization: Bearer TOKEN",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unauthenticated"
           },
           "503": {
-            "description": "busy or database unreachable (Retry-After)",
-            "content": {
-              "application/problem+json": {
-                "schema": {
-                  "$ref": "#/components/schemas/Problem"
-                }
-              }
-            }
+            "$ref": "#/components/responses/Unavailable"
           },
           "403": {
-            "description": "not permitted (role, deactivated, four eyes)",
+            "$ref": "#/components/responses/NotPermitted"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
+          }
+        }
+      }
+    },
+    "/api/v1/articles": {
+      "get": {
+        "operationId": "listArticles",
+        "summary": "article list, newest first",
+        "parameters": [
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 10000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "articles",
             "content": {
-              "application/problem+json": {
+              "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Problem"
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Article"
+                  }
                 }
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
           "422": {
-            "description": "a value the domain refuses",
+            "$ref": "#/components/responses/Invalid"
+          }
+        }
+      },
+      "post": {
+        "operationId": "addArticle",
+        "summary": "article add, with its text",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/NewArticle"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "logged",
             "content": {
-              "application/problem+json": {
+              "application/json": {
                 "schema": {
-                  "$ref": "#/components/schemas/Problem"
+                  "$ref": "#/components/schemas/Article"
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "403": {
+            "$ref": "#/components/responses/NotPermitted"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
+          }
+        }
+      }
+    },
+    "/api/v1/articles/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ArticleId"
+        }
+      ],
+      "get": {
+        "operationId": "showArticle",
+        "summary": "article show",
+        "responses": {
+          "200": {
+            "description": "the article",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Article"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/v1/articles/{id}/sentences": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/ArticleId"
+        }
+      ],
+      "get": {
+        "operationId": "articleSentences",
+        "summary": "the sentences of the article's kept text, numbered as claim add's sentence takes them",
+        "responses": {
+          "200": {
+            "description": "the sentences",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "$ref": "#/components/schemas/Sentence"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          }
+        }
+      }
+    },
+    "/api/v1/exports/claimreview.json": {
+      "get": {
+        "operationId": "exportClaimReview",
+        "summary": "export claimreview: schema.org ClaimReview JSON-LD of every published verdict",
+        "parameters": [
+          {
+            "name": "publisher",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string"
+            }
+          },
+          {
+            "name": "publisher_url",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uri"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "ClaimReview objects",
+            "content": {
+              "application/ld+json": {
+                "schema": {
+                  "type": "array",
+                  "items": {
+                    "type": "object"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthenticated"
+          },
+          "503": {
+            "$ref": "#/components/responses/Unavailable"
+          },
+          "403": {
+            "$ref": "#/components/responses/NotPermitted"
+          },
+          "422": {
+            "$ref": "#/components/responses/Invalid"
           }
         }
       }
@@ -4433,20 +3213,26 @@ enum OpenAPIDocument {
       "NewClaim": {
         "type": "object",
         "required": [
-          "text",
           "claimant"
         ],
         "properties": {
           "text": {
             "type": "string",
-            "maxLength": 5000
+            "maxLength": 5000,
+            "description": "the claim's words; or leave out and give article and sentence"
           },
           "claimant": {
             "type": "string",
             "maxLength": 300
           },
           "article": {
-            "type": "string"
+            "type": "string",
+            "description": "A-3, 3 or the article's url"
+          },
+          "sentence": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "log this sentence of the article's kept text (GET /api/v1/articles/{id}/sentences numbers them)"
           },
           "said_on": {
             "type": "string",
@@ -4512,6 +3298,110 @@ enum OpenAPIDocument {
           }
         }
       },
+      "Article": {
+        "type": "object",
+        "required": [
+          "id",
+          "url",
+          "has_text",
+          "claim_count",
+          "created_by",
+          "created_at"
+        ],
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "url": {
+            "type": "string"
+          },
+          "title": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "outlet": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "byline": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "published_on": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "has_text": {
+            "type": "boolean"
+          },
+          "claim_count": {
+            "type": "integer"
+          },
+          "created_by": {
+            "type": "string"
+          },
+          "created_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "NewArticle": {
+        "type": "object",
+        "required": [
+          "url"
+        ],
+        "properties": {
+          "url": {
+            "type": "string",
+            "format": "uri"
+          },
+          "title": {
+            "type": "string"
+          },
+          "outlet": {
+            "type": "string"
+          },
+          "byline": {
+            "type": "string"
+          },
+          "published_on": {
+            "type": "string",
+            "format": "date"
+          },
+          "text": {
+            "type": "string",
+            "description": "the full text, kept so its sentences can be logged"
+          }
+        }
+      },
+      "Sentence": {
+        "type": "object",
+        "required": [
+          "number",
+          "paragraph",
+          "text"
+        ],
+        "properties": {
+          "number": {
+            "type": "integer"
+          },
+          "paragraph": {
+            "type": "integer"
+          },
+          "text": {
+            "type": "string"
+          }
+        }
+      },
       "Move": {
         "type": "object",
         "properties": {
@@ -4523,6 +3413,129 @@ enum OpenAPIDocument {
             "format": "uri"
           }
         }
+      }
+    },
+    "responses": {
+      "Unauthenticated": {
+        "description": "no identity: send Authorization: Bearer TOKEN",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotPermitted": {
+        "description": "not permitted (role, deactivated, four eyes)",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "not found",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "refused by the workflow, a duplicate, or changed at the same moment",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Stale": {
+        "description": "If-Match names an older version of the claim",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "TooLarge": {
+        "description": "body too large",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "BadRequest": {
+        "description": "malformed request",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Invalid": {
+        "description": "a value the domain refuses",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Unavailable": {
+        "description": "busy or database unreachable (Retry-After)",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      }
+    },
+    "parameters": {
+      "ClaimId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^([Cc]-)?[0-9]+$"
+        },
+        "description": "C-42 or 42"
+      },
+      "ArticleId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "pattern": "^([Aa]-)?[0-9]+$"
+        },
+        "description": "A-3 or 3"
+      },
+      "IfMatch": {
+        "name": "If-Match",
+        "in": "header",
+        "required": false,
+        "schema": {
+          "type": "string"
+        },
+        "description": "the ETag read; a stale one is 412"
       }
     },
     "securitySchemes": {

@@ -95,6 +95,10 @@ public struct Problem: Error, Sendable, Encodable {
             case .duplicate(let number, _):
                 return Problem("duplicate", .conflict, error.description, claim: number.description)
             case .badFile(let m): return Problem("bad-file", .unprocessableContent, m)
+            case .linkNeedsAppearances(let number):
+                return Problem("invalid", .unprocessableContent, error.description, claim: number.description)
+            case .noSuchSentence: return Problem("no-such-sentence", .unprocessableContent, error.description)
+            case .noKeptText: return Problem("no-kept-text", .conflict, error.description)
             case .badRows(let rows):
                 var problem = Problem("bad-rows", .unprocessableContent, error.description)
                 problem.rows = rows.map(\.description)

@@ -1,5 +1,6 @@
 import FactCheckCore
 import FactCheckStore
+import DeskViews
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -20,12 +21,29 @@ struct SessionController {
             let actor = try context.requireActor()
             return try HTTP.json(Identity(handle: actor.handle, role: actor.role.rawValue, csrfToken: context.csrfToken ?? ""))
         }
-        router.post("claims/:id/moves", use: formMove)
     }
 
     func login(_ request: Request, context: DeskContext) async throws -> Response {
         try checkSameSite(request)
         let form = try await Form.read(request, limit: 16 << 10)
+        let json = wantsJSON(request)
+        guard PagesController.wantsHTML(request), !json else { return try await login(form, context, json: json) }
+        do {
+            return try await login(form, context, json: false)
+        } catch {
+            // A browser gets the sign-in form again, with the message and the handle typed.
+            let problem = Problem.from(error)
+            guard [400, 401, 403, 429].contains(problem.status) else { throw error }
+            var response = Response(status: problem.httpStatus, headers: [.contentType: "text/html; charset=utf-8"],
+                                    body: .init(byteBuffer: ByteBuffer(string: DeskPages.login(
+                                        next: Self.safeNext(form["next"]), handle: form["handle"] ?? "",
+                                        error: .init(problem.detail, hint: problem.hint)))))
+            if let retryAfter = problem.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
+        }
+    }
+
+    func login(_ form: [String: String], _ context: DeskContext, json: Bool) async throws -> Response {
         let handle = Validate.handleReference(form["handle"] ?? "")
         let password = form["password"] ?? ""
         guard !handle.isEmpty, !password.isEmpty else { throw ServiceError.badRequest("give handle and password") }
@@ -43,7 +61,7 @@ struct SessionController {
         let policy = configuration.sessions
         let grant = try await pool.run { store in try store.startSession(handle: handle, address: address, policy: policy) }
         var response: Response
-        if wantsJSON(request) {
+        if json {
             response = try HTTP.json(Identity(handle: grant.actor.handle, role: grant.actor.role.rawValue, csrfToken: grant.csrfToken))
         } else {
             response = Response.redirect(to: Self.safeNext(form["next"]), type: .found)
@@ -62,44 +80,6 @@ struct SessionController {
         var response = wantsJSON(request) ? Response(status: .noContent) : Response.redirect(to: "/login", type: .found)
         if !wantsJSON(request) { response.status = .seeOther }
         response.setCookie(sessionCookie("", maxAge: 0))
-        return response
-    }
-
-    /// A workflow move from a form: post, then redirect to the claim (post/redirect/get).
-    func formMove(_ request: Request, context: DeskContext) async throws -> Response {
-        let form = try await checkedForm(request, context)
-        let actor = try context.requireActor()
-        let number = try context.parameters.claim()
-        let version = try form["version"].map { v -> Int in
-            guard let n = Int(v) else { throw ServiceError.badRequest("version must be a number") }
-            return n
-        }
-        let move = form["move"] ?? ""
-        let reasonText = form["reason"].flatMap { $0.isEmpty ? nil : $0 }
-        try await pool.run { store in
-            store.expectedVersion = version
-            defer { store.expectedVersion = nil }
-            switch move {
-            case "assign":
-                _ = try store.assign(number, to: Validate.handleReference(form["user"] ?? ""),
-                                     note: try Validate.note(reasonText), by: actor)
-            case "start": _ = try store.move(number, .start, by: actor)
-            case "reject": _ = try store.move(number, .reject, by: actor, reason: try Validate.reason(reasonText ?? ""))
-            case "reopen": _ = try store.move(number, .reopen, by: actor, reason: try Validate.reason(reasonText ?? ""))
-            case "publish":
-                _ = try store.move(number, .publish, by: actor,
-                                   publishedURL: try form["url"].flatMap { $0.isEmpty ? nil : $0 }.map { s throws(DomainError) in try Validate.url(s) })
-            case "approve": _ = try store.decide(number, .approve, reason: try Validate.note(reasonText), by: actor)
-            case "return": _ = try store.decide(number, .returnVerdict, reason: try Validate.reason(reasonText ?? ""), by: actor)
-            case "propose":
-                _ = try store.propose(number, rating: form["rating"] ?? "",
-                                      conclusion: try Validate.conclusion(form["conclusion"] ?? ""), by: actor)
-            default:
-                throw ServiceError.badRequest("unknown move \(move)")
-            }
-        }
-        var response = Response.redirect(to: "/claims/\(number)", type: .found)
-        response.status = .seeOther
         return response
     }
 
@@ -173,14 +153,18 @@ enum Form {
 
     static func parse(_ body: String) -> [String: String] {
         var fields: [String: String] = [:]
-        for pair in body.split(separator: "&") {
+        for (key, value) in pairs(body) where fields[key] == nil { fields[key] = value }
+        return fields
+    }
+
+    /// Every field in order, repeated names included (a list of check boxes).
+    static func pairs(_ body: String) -> [(String, String)] {
+        body.split(separator: "&").map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ s: Substring) -> String {
                 String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s)
             }
-            let key = decode(parts[0])
-            if fields[key] == nil { fields[key] = parts.count > 1 ? decode(parts[1]) : "" }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }
-        return fields
     }
 }

@@ -244,15 +244,21 @@ extension Store {
     }
 
     /// The user of a live token, recording its use; nil when the token is unknown, revoked,
-    /// expired or its user deactivated.
+    /// expired or its user deactivated. The use is written at most once a minute per token
+    /// (`last_used_at` is "to the minute"): a script's every request would otherwise queue on
+    /// one row's lock and write a row version each.
     public func tokenActor(secret: String) throws -> Actor? {
         try read { conn in
             guard let row = try conn.query("""
-                UPDATE api_tokens t SET last_used_at = now()
-                FROM users u
-                WHERE t.secret_hash = sha256(convert_to(\(secret), 'UTF8')) AND u.handle = t.handle AND u.active
-                  AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on >= current_date)
-                RETURNING t.id, t.handle, u.role
+                WITH live AS (
+                    SELECT t.id, t.handle, u.role FROM api_tokens t JOIN users u ON u.handle = t.handle
+                    WHERE t.secret_hash = sha256(convert_to(\(secret), 'UTF8')) AND u.active
+                      AND t.revoked_at IS NULL AND (t.expires_on IS NULL OR t.expires_on >= current_date)
+                ), used AS (
+                    UPDATE api_tokens t SET last_used_at = now() FROM live
+                    WHERE t.id = live.id AND (t.last_used_at IS NULL OR t.last_used_at < now() - interval '1 minute')
+                )
+                SELECT id, handle, role FROM live
                 """).first,
                 let role = Role(rawValue: try row.require("role"))
             else { return nil }

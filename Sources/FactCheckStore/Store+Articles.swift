@@ -39,20 +39,44 @@ extension Store {
         }
     }
 
-    public func articles(limit: Int = 100) throws -> [ArticleRecord] {
-        try read { conn in
+    public func articles(limit: Int = 100, by actor: Actor) throws -> [ArticleRecord] {
+        try read(by: actor) { conn in
             try conn.query("\(Store.articleSelect) ORDER BY a.id DESC LIMIT \(limit)").map(ArticleRecord.init(row:))
         }
     }
 
     /// An article by number (`A-3`, `3`) or by url.
-    public func article(_ reference: String) throws -> ArticleRecord {
-        try read { conn in try article(id: try articleId(reference, conn), conn)! }
+    public func article(_ reference: String, by actor: Actor) throws -> ArticleRecord {
+        try read(by: actor) { conn in try article(id: try articleId(reference, conn), conn)! }
     }
 
     /// The article's kept text, if it has one.
-    public func articleText(id: Int64) throws -> String? {
-        try read { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
+    public func articleText(id: Int64, by actor: Actor) throws -> String? {
+        try read(by: actor) { conn in try conn.query("SELECT body FROM articles WHERE id = \(id)").first?["body"] }
+    }
+
+    /// The article and the sentences of its kept text, numbered as `claim add --from-article
+    /// --sentence N` and the API's `sentence` take them; an article logged without its text
+    /// is refused (`StoreError.noKeptText`).
+    public func sentences(ofArticle reference: String, by actor: Actor) throws -> (article: ArticleRecord, sentences: [Sentence]) {
+        let (article, text) = try keptText(ofArticle: reference, by: actor)
+        return (article, Sentences.split(text))
+    }
+
+    /// The article and its kept text; refused for an article logged without one.
+    public func keptText(ofArticle reference: String, by actor: Actor) throws -> (article: ArticleRecord, text: String) {
+        let article = try self.article(reference, by: actor)
+        guard let text = try articleText(id: article.id, by: actor) else { throw StoreError.noKeptText(article: article.id) }
+        return (article, text)
+    }
+
+    /// Sentence `number` of the article's kept text: what an editor logs with "log this sentence".
+    public func sentence(_ number: Int, ofArticle reference: String, by actor: Actor) throws -> (article: ArticleRecord, sentence: Sentence) {
+        let (article, sentences) = try self.sentences(ofArticle: reference, by: actor)
+        guard let found = sentences.first(where: { $0.number == number }) else {
+            throw StoreError.noSuchSentence(article: article.id, asked: number, count: sentences.count)
+        }
+        return (article, found)
     }
 
     /// The id an article reference (`A-3`, `3` or its url) names.

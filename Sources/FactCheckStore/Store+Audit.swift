@@ -17,8 +17,8 @@ public struct AuditFilter: Sendable {
 }
 
 extension Store {
-    public func auditEvents(_ filter: AuditFilter) throws -> [AuditEventRecord] {
-        try read { conn in
+    public func auditEvents(_ filter: AuditFilter, by actor: Actor) throws -> [AuditEventRecord] {
+        try read(by: actor) { conn in
             var parts: [SQL] = ["true"]
             if let claim = filter.claim { parts.append("e.claim_id = \(claim.value)") }
             if let actor = filter.actor { parts.append("e.actor = \(actor)") }
@@ -33,8 +33,8 @@ extension Store {
 
     /// Recomputes every chain and compares its end with the stored heads. Reports the
     /// earliest event (by id) that was altered, removed or reordered.
-    public func verifyAudit() throws -> AuditVerification {
-        try read { conn in
+    public func verifyAudit(by actor: Actor) throws -> AuditVerification {
+        try read(by: actor) { conn in
             try conn.withTransaction(.repeatableRead) { conn in
                 var problems: [AuditVerification.Problem] = []
                 var heads: [String: (seq: Int64, hash: String)] = [:]

@@ -60,8 +60,33 @@ public struct ClaimState: Sendable {
     public var id: String { number.description }
 }
 
+/// What logging a claim came to: the claim logged, or the claim already holding its text that
+/// the appearances were linked to; and, for a new claim, the claims that read alike (the desk's
+/// "already checked?").
+public struct LoggedClaim: Sendable {
+    public let claim: ClaimRecord
+    public let linked: Bool
+    public let similar: [SimilarClaim]
+}
+
 extension Store {
     // MARK: Logging and reading
+
+    /// Logs a claim as either door takes it: when its text is already logged and `link` is
+    /// asked, its appearances are added to that claim instead (refused without any); a new
+    /// claim comes back with the near matches a desk should look at before checking it again.
+    public func logClaim(_ claim: NewClaim, link: Bool = false, by actor: Actor) throws -> LoggedClaim {
+        do {
+            let stored = try addClaim(claim, by: actor)
+            let similar = try similarClaims(to: stored.text, excluding: ClaimNumber(stored.number),
+                                            threshold: 0.45, limit: 3, by: actor)
+            return LoggedClaim(claim: stored, linked: false, similar: similar)
+        } catch StoreError.duplicate(let existing, _) where link {
+            guard !claim.appearances.isEmpty else { throw StoreError.linkNeedsAppearances(existing) }
+            _ = try addAppearances(claim.appearances, to: existing, by: actor)
+            return LoggedClaim(claim: try claimDetail(existing, by: actor).claim, linked: true, similar: [])
+        }
+    }
 
     public func addClaim(_ claim: NewClaim, by actor: Actor) throws -> ClaimRecord {
         try Permissions.check(actor, .addClaim)
@@ -108,8 +133,8 @@ extension Store {
         }
     }
 
-    public func claims(_ filter: ClaimFilter) throws -> [ClaimRecord] {
-        try read { conn in
+    public func claims(_ filter: ClaimFilter, by actor: Actor) throws -> [ClaimRecord] {
+        try read(by: actor) { conn in
             try conn.query("""
                 \(Store.claimSelect) WHERE \(Store.conditions(filter))
                 ORDER BY c.id DESC LIMIT \(filter.limit ?? 100)
@@ -118,8 +143,8 @@ extension Store {
     }
 
     /// The plan PostgreSQL chooses for a `claim list` query (for the benchmark and the README).
-    public func explainClaims(_ filter: ClaimFilter) throws -> String {
-        try read { conn in
+    public func explainClaims(_ filter: ClaimFilter, by actor: Actor) throws -> String {
+        try read(by: actor) { conn in
             try conn.query("""
                 EXPLAIN ANALYZE \(Store.claimSelect) WHERE \(Store.conditions(filter))
                 ORDER BY c.id DESC LIMIT \(filter.limit ?? 100)
@@ -127,8 +152,8 @@ extension Store {
         }
     }
 
-    public func claimDetail(_ number: ClaimNumber) throws -> ClaimDetail {
-        try read { conn in
+    public func claimDetail(_ number: ClaimNumber, by actor: Actor) throws -> ClaimDetail {
+        try read(by: actor) { conn in
             guard let claim = try claim(number.value, conn) else { throw StoreError.notFound("no claim \(number)") }
             let appearances = try conn.query("""
                 SELECT url, is_first, added_by, added_at FROM appearances WHERE claim_id = \(number.value)

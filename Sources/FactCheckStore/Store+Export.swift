@@ -25,14 +25,17 @@ extension Store {
 
     /// Streams every claim matching the filter as CSV with a header row; returns the rows.
     /// The limit of the filter is ignored: exports have no cap.
-    public func exportClaims(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export(Store.claimExportQuery(filter), restart: nil, sink).rows
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor,
+                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
+        return try export(Store.claimExportQuery(filter), restart: nil, sink).rows
     }
 
     /// `exportClaims`, saying which snapshot it read; `restart` as for `ExportSnapshot`.
-    public func exportClaims(_ filter: ClaimFilter, restart: @escaping () throws -> Bool,
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
-        try export(Store.claimExportQuery(filter), restart: restart, sink)
+        try Permissions.check(actor, .export)
+        return try export(Store.claimExportQuery(filter), restart: restart, sink)
     }
 
     /// The query behind `export claims`, for the benchmark to hand to `psql \copy`.
@@ -60,13 +63,16 @@ extension Store {
     }
 
     /// Streams the sources of every claim matching the filter, retracted ones included.
-    public func exportSources(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export(Store.sourceExportQuery(filter), restart: nil, sink).rows
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor,
+                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
+        return try export(Store.sourceExportQuery(filter), restart: nil, sink).rows
     }
 
-    public func exportSources(_ filter: ClaimFilter, restart: @escaping () throws -> Bool,
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
                               _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
-        try export(Store.sourceExportQuery(filter), restart: restart, sink)
+        try Permissions.check(actor, .export)
+        return try export(Store.sourceExportQuery(filter), restart: restart, sink)
     }
 
     static func sourceExportQuery(_ filter: ClaimFilter) -> SQL {
@@ -83,13 +89,16 @@ extension Store {
     }
 
     /// Streams audit events: all of them, or with a claim filter those of the matching claims.
-    public func exportAudit(_ filter: ClaimFilter, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try export(Store.auditExportQuery(filter), restart: nil, sink).rows
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor,
+                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+        try Permissions.check(actor, .export)
+        return try export(Store.auditExportQuery(filter), restart: nil, sink).rows
     }
 
-    public func exportAudit(_ filter: ClaimFilter, restart: @escaping () throws -> Bool,
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
-        try export(Store.auditExportQuery(filter), restart: restart, sink)
+        try Permissions.check(actor, .export)
+        return try export(Store.auditExportQuery(filter), restart: restart, sink)
     }
 
     static func auditExportQuery(_ filter: ClaimFilter) -> SQL {
@@ -148,8 +157,9 @@ extension Store {
 
     /// `publishedVerdicts`, read in one snapshot with the newest audit event it holds; retried
     /// once on a new snapshot when a standby's replay cancels it.
-    public func publishedVerdictsSnapshot() throws -> (verdicts: [PublishedVerdict], auditSequence: Int64) {
-        try readRetryingRecoveryConflict { conn in
+    public func publishedVerdictsSnapshot(by actor: Actor) throws -> (verdicts: [PublishedVerdict], auditSequence: Int64) {
+        try Permissions.check(actor, .export)
+        return try readRetryingRecoveryConflict { conn in
             try conn.withTransaction(.repeatableRead) { conn in
                 let sequence: Int64 = try conn.query("SELECT coalesce(max(id), 0) AS seq FROM audit_events")
                     .first!.require("seq")
@@ -219,32 +229,49 @@ public struct PublishedVerdict: Sendable {
 extension Store {
     /// Every published claim with its approved verdict, oldest publication first, those whose
     /// publication date is unknown last.
-    public func publishedVerdicts() throws -> [PublishedVerdict] {
-        try read { conn in try Store.publishedVerdicts(conn) }
+    public func publishedVerdicts(by actor: Actor) throws -> [PublishedVerdict] {
+        try read(by: actor, allowedTo: .export) { conn in try Store.publishedVerdicts(conn) }
     }
 
     static func publishedVerdicts(_ conn: Connection) throws -> [PublishedVerdict] {
-            try conn.query("""
-                SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,
-                       coalesce((SELECT array_agg(p.url ORDER BY p.is_first DESC, p.id) FROM appearances p
-                                 WHERE p.claim_id = c.id), '{}') AS appearances,
-                       (SELECT p.url FROM appearances p WHERE p.claim_id = c.id AND p.is_first) AS first_appearance,
-                       v.rating, v.rating_value, v.best_value, v.worst_value,
-                       c.published_at::date::text AS published_on, c.published_url
-                FROM claims c
-                JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
-                LEFT JOIN articles a ON a.id = c.article_id
-                WHERE c.state = 'published'
-                ORDER BY c.published_at NULLS LAST, c.id
-                """).map { row in
-                PublishedVerdict(
-                    claim: try row.require("text"), claimant: try row.require("claimant"),
-                    saidOn: try row.decode("said_on"), articleURL: try row.decode("article_url"),
-                    appearances: try row.require("appearances", as: TextArray.self).elements,
-                    firstAppearance: try row.decode("first_appearance"), rating: try row.require("rating"),
-                    ratingValue: try row.require("rating_value"), bestValue: try row.require("best_value"),
-                    worstValue: try row.require("worst_value"), publishedOn: try row.decode("published_on"),
-                    publishedURL: try row.decode("published_url"))
-            }
+        try conn.query("""
+            SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,
+                   coalesce((SELECT array_agg(p.url ORDER BY p.is_first DESC, p.id) FROM appearances p
+                             WHERE p.claim_id = c.id), '{}') AS appearances,
+                   (SELECT p.url FROM appearances p WHERE p.claim_id = c.id AND p.is_first) AS first_appearance,
+                   v.rating, v.rating_value, v.best_value, v.worst_value,
+                   c.published_at::date::text AS published_on, c.published_url
+            FROM claims c
+            JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
+            LEFT JOIN articles a ON a.id = c.article_id
+            WHERE c.state = 'published'
+            ORDER BY c.published_at NULLS LAST, c.id
+            """).map { row in
+            PublishedVerdict(
+                claim: try row.require("text"), claimant: try row.require("claimant"),
+                saidOn: try row.decode("said_on"), articleURL: try row.decode("article_url"),
+                appearances: try row.require("appearances", as: TextArray.self).elements,
+                firstAppearance: try row.decode("first_appearance"), rating: try row.require("rating"),
+                ratingValue: try row.require("rating_value"), bestValue: try row.require("best_value"),
+                worstValue: try row.require("worst_value"), publishedOn: try row.decode("published_on"),
+                publishedURL: try row.decode("published_url"))
+        }
+    }
+
+    /// schema.org ClaimReview for every published verdict, as `publisher` (at `publisherURL`)
+    /// publishes them, read in one snapshot named by its newest audit event: what `export
+    /// claimreview` writes and the API serves. A claim without appearances is reviewed where its
+    /// article appeared.
+    public func claimReviews(publisher: String, publisherURL: String,
+                             by actor: Actor) throws -> (reviews: [ClaimReview], auditSequence: Int64) {
+        let (published, sequence) = try publishedVerdictsSnapshot(by: actor)
+        let reviews = published.map { v in
+            ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
+                        appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
+                        firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,
+                        bestRating: v.bestValue, worstRating: v.worstValue, publishedAt: v.publishedOn,
+                        url: v.publishedURL, publisher: publisher, publisherURL: publisherURL)
+        }
+        return (reviews, sequence)
     }
 }

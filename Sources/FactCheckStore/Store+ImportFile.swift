@@ -33,11 +33,11 @@ extension Store {
     public func importFile(_ bytes: UnsafeBufferPointer<UInt8>, _ request: ImportRequest, by actor: Actor,
                            progress: ((Int) -> Void)? = nil) throws -> ImportSummary {
         try Permissions.check(actor, .importClaims)
-        let activeScale = try scale()
+        let activeScale = try scale(by: actor)
         let scale = try Store.decided { () throws(DomainError) in
             try activeScale.mapping(request.ratingMap, field: "--map-rating")
         }
-        let users = Set(try self.users().map(\.handle))
+        let users = Set(try self.users(by: actor).map(\.handle))
         var reader = CSVReader(bytes: bytes, delimiter: request.delimiter)
         let header: CSVReader.Record
         do {

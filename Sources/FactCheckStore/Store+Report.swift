@@ -105,7 +105,8 @@ public struct DeskReport: Codable, Sendable {
 extension Store {
     /// The desk report over the claims logged from `since` to `until` (inclusive days, UTC),
     /// every figure read from one snapshot.
-    public func deskReport(since: CalendarDate?, until: CalendarDate?) throws -> DeskReport {
+    public func deskReport(since: CalendarDate?, until: CalendarDate?, by actor: Actor) throws -> DeskReport {
+        try Permissions.check(actor, .read)
         let inWindow = Store.conditions(ClaimFilter(since: since, until: until))
         return try readRetryingRecoveryConflict { conn in
             try conn.withTransaction(.repeatableRead) { conn in

@@ -4,8 +4,8 @@ import Postgres
 
 extension Store {
     /// The active rating scale. A database that never chose one uses the default preset.
-    public func scale() throws -> RatingScale {
-        try read { conn in try activeScale(conn) }
+    public func scale(by actor: Actor) throws -> RatingScale {
+        try read(by: actor) { conn in try activeScale(conn) }
     }
 
     func activeScale(_ conn: Connection) throws -> RatingScale {

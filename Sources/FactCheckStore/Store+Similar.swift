@@ -24,8 +24,8 @@ extension Store {
     /// `similarCandidates`); only those are compared. Figures never lead: a claim with other
     /// figures is the related claim a desk most wants to see.
     public func similarClaims(to text: String, excluding: ClaimNumber? = nil, threshold: Double = 0.3,
-                              limit: Int = 10) throws -> [SimilarClaim] {
-        try read { conn in
+                              limit: Int = 10, by actor: Actor) throws -> [SimilarClaim] {
+        try read(by: actor) { conn in
             try conn.withTransaction { conn in
                 try conn.query(try similarQuery(text, excluding: excluding, threshold: threshold, limit: limit, conn))
                     .map { row in
@@ -39,8 +39,8 @@ extension Store {
     }
 
     /// The plan of the similarity query `similarClaims` would run (for the benchmark).
-    public func explainSimilar(to text: String) throws -> String {
-        try read { conn in
+    public func explainSimilar(to text: String, by actor: Actor) throws -> String {
+        try read(by: actor) { conn in
             try conn.withTransaction { conn in
                 let query = try similarQuery(text, excluding: nil, threshold: 0.3, limit: 10, conn)
                 return try conn.query("EXPLAIN ANALYZE \(query)").compactMap { $0[0] }.joined(separator: "\n")
@@ -183,8 +183,8 @@ extension Store {
     }
 
     /// The text of a stored claim.
-    public func claimText(_ number: ClaimNumber) throws -> String {
-        try read { conn in
+    public func claimText(_ number: ClaimNumber, by actor: Actor) throws -> String {
+        try read(by: actor) { conn in
             guard let text: String = try conn.query("SELECT text FROM claims WHERE id = \(number.value)").first?.decode("text") else {
                 throw StoreError.notFound("no claim \(number)")
             }

@@ -47,8 +47,8 @@ extension Store {
         return try sourceRecord(added)
     }
 
-    public func sources(of number: ClaimNumber) throws -> [SourceRecord] {
-        try read { conn in
+    public func sources(of number: ClaimNumber, by actor: Actor) throws -> [SourceRecord] {
+        try read(by: actor) { conn in
             _ = try claimState(number, conn)
             return try conn.query("\(Store.sourceSelect) WHERE s.claim_id = \(number.value) ORDER BY s.id")
                 .map(SourceRecord.init(row:))

@@ -35,8 +35,8 @@ extension Store {
         }
     }
 
-    public func users() throws -> [UserRecord] {
-        try read { conn in
+    public func users(by actor: Actor) throws -> [UserRecord] {
+        try read(by: actor) { conn in
             try conn.query("SELECT * FROM users ORDER BY handle").map(UserRecord.init(row:))
         }
     }

@@ -70,6 +70,13 @@ public final class Store {
         }
     }
 
+    /// Runs a read for `actor`, refused first unless their role may `action`: the permission of
+    /// every read and export is checked here, once, whichever door asked.
+    func read<T>(by actor: Actor, allowedTo action: Action = .read, _ body: (Connection) throws -> T) throws -> T {
+        try Permissions.check(actor, action)
+        return try read(body)
+    }
+
     /// Runs a read, turning database failures into store errors.
     func read<T>(_ body: (Connection) throws -> T) throws -> T {
         do {

@@ -27,6 +27,12 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     /// The claim's text matches an already logged claim.
     case duplicate(ClaimNumber, state: String)
+    /// Asked to link a duplicate's appearances to the claim already logged, without any.
+    case linkNeedsAppearances(ClaimNumber)
+    /// The article was logged without its text, so it has no sentences.
+    case noKeptText(article: Int64)
+    /// The article's kept text has `count` sentences, not sentence `asked`.
+    case noSuchSentence(article: Int64, asked: Int, count: Int)
     /// A file to import that cannot be read as a table (no header, broken quoting in it).
     case badFile(String)
     /// Rows of a file to import that cannot be imported, each with its line; nothing was written.
@@ -64,6 +70,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .conflict(let what): return what
         case .duplicate(let number, let state):
             return "this claim is already logged as \(number) (\(state))"
+        case .linkNeedsAppearances(let number):
+            return "linking to \(number), which already holds this text, needs the appearances to add to it"
+        case .noKeptText(let article):
+            return "A-\(article) was logged without its text, so it has no sentences to choose from"
+        case .noSuchSentence(let article, let asked, let count):
+            return "A-\(article) has no sentence \(asked): "
+                + (count == 0 ? "its kept text has no sentences" : "its sentences are 1 to \(count)")
         case .badFile(let message): return message
         case .badRows(let rows):
             return "\(rows.count) row\(rows.count == 1 ? "" : "s") cannot be imported; nothing was imported"

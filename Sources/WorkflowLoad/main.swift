@@ -72,7 +72,7 @@ do {
     try store.migrator.requireCurrent()
     let ben = try store.actor("ben")
     let wanted = options.writers * options.claimsPerWriter
-    let claims = try store.claims(ClaimFilter(state: .researching, limit: wanted))
+    let claims = try store.claims(ClaimFilter(state: .researching, limit: wanted), by: ben)
         .map { Assigned(claim: ClaimNumber($0.number), assignee: $0.assignee) }
     guard claims.count == wanted else { fail("needs \(wanted) claims in research, found \(claims.count)") }
     for claim in claims {

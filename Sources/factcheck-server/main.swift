@@ -17,6 +17,9 @@ struct Server: AsyncParsableCommand {
             factcheck_app (see the README's least-privilege section). Stops gracefully on SIGTERM \
             or SIGINT: requests in flight finish, then the database pool closes.
 
+            The desk in a browser is at / (sign in with the password of factcheck user passwd); \
+            the JSON API is under /api/v1, described at /api/v1/openapi.json.
+
             Behind PgBouncer in transaction mode, give the pooler as --database-url and the \
             server itself as FACTCHECK_DIRECT_URL, for the live-update listener's LISTEN; \
             several instances may run behind one load balancer (sessions and throttles live \

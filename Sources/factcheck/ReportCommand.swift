@@ -1,3 +1,4 @@
+import DeskViews
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -51,8 +52,8 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let (since, until) = try window()
         let session = try Session.open(global, readURL: read.readURL)
-        _ = try session.actor(allowedTo: .read)
-        let report = try session.store.deskReport(since: since, until: until)
+        let actor = try session.actor()
+        let report = try session.store.deskReport(since: since, until: until, by: actor)
         if let html {
             let file = try ReportFile(path: html, excel: false, noun: "report")
             do {
@@ -188,30 +189,5 @@ struct ReportCommand: ParsableCommand {
             add("oldest_waiting.claim", state, w.text, text: true)
         }
         return out
-    }
-}
-
-extension DeskReport.TimeToPublish {
-    /// "of which 2 through the desk (timed), 3 imported with their date, 5,000 imported, date
-    /// unknown", or nil when every published claim went through the desk.
-    var untimedDescription: String? {
-        guard timedClaims < publishedClaims else { return nil }
-        var parts = ["\(timedClaims) through the desk (timed)"]
-        if importedDatedClaims > 0 { parts.append("\(importedDatedClaims) imported already published, with their date") }
-        if dateUnknownClaims > 0 { parts.append("\(dateUnknownClaims) imported already published, date unknown") }
-        return "of which " + parts.joined(separator: "; ")
-    }
-}
-
-extension DeskReport {
-    /// "all claims", "claims logged 2026-11-01 to 2026-11-30", "claims logged since 2026-11-01" …
-    var windowDescription: String {
-        switch (since, until) {
-        case (nil, nil): "all claims"
-        case let (since?, nil): "claims logged since \(since)"
-        case let (nil, until?): "claims logged until \(until)"
-        case let (since?, until?) where since == until: "claims logged on \(since)"
-        case let (since?, until?): "claims logged \(since) to \(until)"
-        }
     }
 }

@@ -22,6 +22,41 @@ import Testing
         }
     }
 
+    /// Every read and export checks its reader in the store, whichever door asked: a deactivated
+    /// user reads nothing, a live one reads everything (each line fails if its guard goes).
+    @Test func everyReadChecksItsReader() throws {
+        let store = try desk()
+        let ed = try store.actor("ed")
+        let claim = ClaimNumber(try store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed).number)
+        let article = try store.addArticle(NewArticle(url: "https://news.example/a", body: "Exports doubled. Trade fell."), by: ed)
+        let gone = Actor(handle: "ed", role: .editor, isActive: false)
+        let reads: [(String, (Actor) throws -> Void)] = [
+            ("claims", { _ = try store.claims(ClaimFilter(), by: $0) }),
+            ("explainClaims", { _ = try store.explainClaims(ClaimFilter(), by: $0) }),
+            ("claimDetail", { _ = try store.claimDetail(claim, by: $0) }),
+            ("claimText", { _ = try store.claimText(claim, by: $0) }),
+            ("sources", { _ = try store.sources(of: claim, by: $0) }),
+            ("similarClaims", { _ = try store.similarClaims(to: "Exports doubled", by: $0) }),
+            ("explainSimilar", { _ = try store.explainSimilar(to: "Exports doubled", by: $0) }),
+            ("auditEvents", { _ = try store.auditEvents(AuditFilter(), by: $0) }),
+            ("verifyAudit", { _ = try store.verifyAudit(by: $0) }),
+            ("deskReport", { _ = try store.deskReport(since: nil, until: nil, by: $0) }),
+            ("scale", { _ = try store.scale(by: $0) }),
+            ("users", { _ = try store.users(by: $0) }),
+            ("articles", { _ = try store.articles(by: $0) }),
+            ("article", { _ = try store.article("A-\(article.id)", by: $0) }),
+            ("articleText", { _ = try store.articleText(id: article.id, by: $0) }),
+            ("publishedVerdicts", { _ = try store.publishedVerdicts(by: $0) }),
+            ("exportClaims", { _ = try store.exportClaims(ClaimFilter(), by: $0) { _ in } }),
+            ("exportSources", { _ = try store.exportSources(ClaimFilter(), by: $0) { _ in } }),
+            ("exportAudit", { _ = try store.exportAudit(ClaimFilter(), by: $0) { _ in } }),
+        ]
+        for (name, read) in reads {
+            #expect(throws: DomainError.self, "\(name) read for a deactivated user") { try read(gone) }
+            #expect(throws: Never.self, "\(name)") { try read(ed) }
+        }
+    }
+
     @Test func aRefusedMoveWritesNothing() throws {
         let store = try desk()
         let ed = try store.actor("ed")
@@ -31,7 +66,7 @@ import Testing
             try store.move(ClaimNumber(claim.number), .publish, by: ed)
         }
         #expect(try count(store, "audit_events") == events)
-        #expect(try store.claimDetail(ClaimNumber(claim.number)).claim.version == claim.version)
+        #expect(try store.claimDetail(ClaimNumber(claim.number), by: ed).claim.version == claim.version)
     }
 
     /// The version check: a write based on a stale read is refused as a concurrent change,
@@ -71,7 +106,7 @@ import Testing
             Issue.record("expected concurrentChange, got \(error)")
             return
         }
-        #expect(try store.claimDetail(number).claim.assignee == "chen")
+        #expect(try store.claimDetail(number, by: ed).claim.assignee == "chen")
     }
 
     /// Exports neutralise in SQL (csv_text), lists in Swift (CSV.neutralized): one rule, two
@@ -103,7 +138,7 @@ import Testing
         let store = try desk()
         let (ed, ben, chen) = (try store.actor("ed"), try store.actor("ben"), try store.actor("chen"))
         let claim = ClaimNumber(try store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed).number)
-        let stored = { () throws -> ClaimRecord in try store.claimDetail(claim).claim }
+        let stored = { () throws -> ClaimRecord in try store.claimDetail(claim, by: ed).claim }
 
         let assigned = try store.assign(claim, to: "ben", note: nil, by: ed)
         let afterAssign = try stored()
@@ -115,15 +150,15 @@ import Testing
 
         let proposed = try store.propose(claim, rating: "false", conclusion: "They rose by a tenth.", by: ben)
         #expect(proposed.status == "proposed" && proposed.decidedBy == nil)
-        #expect(try store.claimDetail(claim).verdicts == [proposed])
+        #expect(try store.claimDetail(claim, by: ed).verdicts == [proposed])
         let returned = try store.decide(claim, .returnVerdict, reason: "Cite the table.", by: chen)
         #expect(returned.status == "returned" && returned.decidedBy == "chen" && returned.returnReason == "Cite the table.")
-        #expect(try store.claimDetail(claim).verdicts.last == returned)
+        #expect(try store.claimDetail(claim, by: ed).verdicts.last == returned)
 
         let again = try store.propose(claim, rating: "mostly-false", conclusion: "They rose by 11%.", by: ben)
         let approved = try store.decide(claim, .approve, reason: "Checked the table.", by: chen)
         #expect(approved.id == again.id && approved.status == "approved" && approved.returnReason == nil)
-        #expect(try store.claimDetail(claim).verdicts.last == approved)
+        #expect(try store.claimDetail(claim, by: ed).verdicts.last == approved)
         let final = try stored()
         #expect(final.state == .approved && final.rating == "mostly-false")
     }

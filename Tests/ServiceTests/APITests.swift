@@ -8,7 +8,7 @@ import HummingbirdTesting
 import TestSupport
 import Testing
 
-/// Over real HTTP on loopback (`.live`), but for the one table of 32 routes, run in the router.
+/// Over real HTTP on loopback (`.live`), but for the one table of every API route, run in the router.
 @Suite struct APITests {
     @Test func operationsEndpointsAnswer() async throws {
         let desk = try ServiceDesk()
@@ -43,6 +43,8 @@ import Testing
         ("GET", "/api/v1/audit"), ("GET", "/api/v1/audit/verify"), ("GET", "/api/v1/report"),
         ("GET", "/api/v1/exports/claims.csv"), ("GET", "/api/v1/exports/sources.csv"), ("GET", "/api/v1/exports/audit.csv"),
         ("GET", "/api/v1/events"), ("GET", "/api/v1/claims/C-1/events"),
+        ("GET", "/api/v1/articles"), ("POST", "/api/v1/articles"), ("GET", "/api/v1/articles/A-1"),
+        ("GET", "/api/v1/articles/A-1/sentences"), ("PUT", "/api/v1/scale"), ("GET", "/api/v1/exports/claimreview.json"),
     ])
     func everyRouteWithoutIdentityIsRefused(_ method: String, _ path: String) async throws {
         let desk = try ServiceDesk()
@@ -267,6 +269,76 @@ import Testing
             }
         }
         try? FileManager.default.removeItem(atPath: file)
+    }
+
+    /// Articles through the API as through the CLI: logged with their text, their sentences
+    /// numbered as `claim add --from-article --sentence` numbers them, a sentence logged as a
+    /// claim (its text and context the sentence); ClaimReview byte for byte the CLI's; the
+    /// scale switched by an admin only.
+    @Test func articlesSentencesClaimReviewAndTheScale() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        try await desk.application.test(.live) { client in
+            func post(_ path: String, _ user: String, _ object: [String: Any], method: HTTPRequest.Method = .post) async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/\(path)", method: method, headers: desk.bearer(user), body: body(object))
+            }
+            func get(_ path: String, _ user: String = "ed") async throws -> TestResponse {
+                try await client.execute(uri: "/api/v1/\(path)", method: .get, headers: desk.bearer(user))
+            }
+            let text = "Summit ends in Vienna.\n\nThe talks lasted eleven hours. Exports rose by 4% last year."
+            let logged = try await post("articles", "ed", ["url": "https://news.example/summit", "title": "Summit", "text": text])
+            #expect(logged.status == .created)
+            #expect(logged.headers[.location] == "/api/v1/articles/A-1")
+            #expect(try await post("articles", "ben", ["url": "https://news.example/other"]).status == .forbidden)
+            #expect(try await post("articles", "ed", ["url": "https://news.example/summit"]).status == .conflict)
+            let bare = try await post("articles", "ed", ["url": "https://news.example/bare"])
+            #expect(bare.status == .created)
+
+            let shown = try await get("articles/A-1")
+            #expect(shown.json["has_text"] as? Bool == true)
+            #expect(try await get("articles/9").status == .notFound)
+            #expect(try await get("articles").text.contains("https://news.example/bare"))
+            let sentences = try await get("articles/1/sentences")
+            let listed = (try? JSONSerialization.jsonObject(with: Data(sentences.text.utf8))) as? [[String: Any]] ?? []
+            #expect(listed.map { $0["text"] as? String } == ["Summit ends in Vienna.", "The talks lasted eleven hours.",
+                                                              "Exports rose by 4% last year."].map(Optional.some), "\(sentences.text)")
+            #expect(try await get("articles/A-2/sentences").json["type"] as? String == "urn:factcheck:problem:no-kept-text")
+
+            let fromSentence = try await post("claims", "ed", ["article": "A-1", "sentence": 3, "claimant": "Hart"])
+            #expect(fromSentence.status == .created)
+            #expect(fromSentence.json["text"] as? String == "Exports rose by 4% last year.")
+            #expect(fromSentence.json["article_url"] as? String == "https://news.example/summit")
+            let outOfRange = try await post("claims", "ed", ["article": "A-1", "sentence": 9, "claimant": "Hart"])
+            #expect(outOfRange.status == .unprocessableContent)
+            #expect(outOfRange.json["detail"] as? String == "A-1 has no sentence 9: its sentences are 1 to 3")
+            #expect(try await post("claims", "ed", ["claimant": "Hart"]).status == .badRequest)
+            // --link without appearances: refused only when the text is already logged, as in the CLI.
+            let link = try await post("claims", "ed", ["text": "Exports rose by 4% last year.", "claimant": "Hart", "link": true])
+            #expect(link.status == .unprocessableContent)
+            #expect(link.json["claim_id"] as? String == "C-1")
+
+            // Published, then the ClaimReview the CLI writes.
+            #expect(try await post("claims/C-1/assign", "ed", ["user": "ben"]).status == .ok)
+            #expect(try await post("claims/C-1/start", "ben", [:]).status == .ok)
+            #expect(try await post("claims/C-1/sources", "ben", ["url": "https://stats.example/x", "stance": "supports"]).status == .created)
+            #expect(try await post("claims/C-1/verdicts", "ben", ["rating": "true", "conclusion": "The statistics office says 4.1%."]).status == .created)
+            #expect(try await post("claims/C-1/verdict/approve", "chen", [:]).status == .ok)
+            #expect(try await post("claims/C-1/publish", "ed", ["url": "https://desk.example/fc/1"]).status == .ok)
+            let reviews = try await get("exports/claimreview.json?publisher=The%20Ledger&publisher_url=https://ledger.example")
+            #expect(reviews.status == .ok)
+            #expect(reviews.headers[.contentType] == "application/ld+json; charset=utf-8")
+            let cli = try desk.cli.run(["export", "claimreview", "--publisher", "The Ledger", "--publisher-url", "https://ledger.example"], as: "ed")
+            #expect(cli.status == 0)
+            #expect(reviews.text == cli.stdout)
+            #expect(try await get("exports/claimreview.json?publisher=x").status == .unprocessableContent)
+
+            #expect(try await post("scale", "ed", ["preset": "politifact"], method: .put).status == .forbidden)
+            #expect(try await post("scale", "maria", ["preset": "nonsense"], method: .put).status == .unprocessableContent)
+            let switched = try await post("scale", "maria", ["preset": "politifact"], method: .put)
+            #expect(switched.status == .ok)
+            #expect(switched.json["name"] as? String == "politifact")
+        }
+        #expect(try desk.cli.run(["audit", "verify"], as: "ed").status == 0)
     }
 
     /// An upload imports all or nothing, with the CLI's line-numbered report of bad rows.

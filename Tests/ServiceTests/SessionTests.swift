@@ -172,6 +172,29 @@ import Testing
         #expect(try desk.count("SELECT count(*) AS n FROM audit_events WHERE before::text LIKE '%lantern%' OR after::text LIKE '%lantern%'") == 0)
         #expect(try desk.count("SELECT count(*) AS n FROM users WHERE password_hash LIKE '%lantern%' OR password_hash NOT LIKE '$2%'") == 0)
     }
+
+    /// A token's use is recorded to the minute: the first use writes it, uses within the minute
+    /// leave the row alone, a use a minute later writes it again.
+    @Test func aTokensUseIsRecordedOnceAMinute() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        func lastUsed() throws -> String? {
+            try desk.store.connection.query("SELECT last_used_at::text AS t FROM api_tokens WHERE handle = 'ben'").first!.decode("t")
+        }
+        func versions() throws -> Int { try desk.count("SELECT xmin::text::bigint AS n FROM api_tokens WHERE handle = 'ben'") }
+        #expect(try lastUsed() == nil)
+        #expect(try desk.store.tokenActor(secret: desk.tokens["ben"]!)?.handle == "ben")
+        let first = try #require(try lastUsed())
+        let written = try versions()
+        for _ in 0..<5 { _ = try desk.store.tokenActor(secret: desk.tokens["ben"]!) }
+        #expect(try lastUsed() == first)
+        #expect(try versions() == written, "a use within the minute wrote the row again")
+        _ = try desk.store.connection.query("UPDATE api_tokens SET last_used_at = now() - interval '61 seconds' WHERE handle = 'ben'")
+        let old = try lastUsed()
+        _ = try desk.store.tokenActor(secret: desk.tokens["ben"]!)
+        #expect(try lastUsed() != old)
+        #expect(try desk.store.tokenActor(secret: "not a token") == nil)
+    }
 }
 
 extension HTTPFields {

@@ -40,8 +40,8 @@ extension ArticleCommand {
         func run() throws {
             guard limit >= 1 else { throw CLIError.usage("--limit \(limit) is not a positive number", hint: nil) }
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            let text = try keptText(of: try session.store.article(article), session.store)
+            let actor = try session.actor()
+            let text = try session.store.keptText(ofArticle: article, by: actor).text
             let rows = CheckWorthiness.candidates(in: text).prefix(limit).map(CandidateRow.init)
             try Output(format: output.format).list(rows, columns: Self.columns)
         }
@@ -77,11 +77,3 @@ struct CandidateRow: Encodable {
     }
 }
 
-/// The article's kept text; an article logged without one is refused (exit 1).
-func keptText(of article: ArticleRecord, _ store: Store) throws -> String {
-    guard let text = try store.articleText(id: article.id) else {
-        throw StoreError.conflict("A-\(article.id) was logged without its text, so it has no sentences to choose from; "
-            + "only articles logged with article add --text-file FILE keep theirs")
-    }
-    return text
-}

@@ -1,3 +1,4 @@
+import DeskViews
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -81,8 +82,8 @@ struct ArticleCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            try Output(format: output.format).list(try session.store.articles(limit: limit), columns: ArticleCommand.columns)
+            let actor = try session.actor()
+            try Output(format: output.format).list(try session.store.articles(limit: limit, by: actor), columns: ArticleCommand.columns)
         }
     }
 
@@ -101,8 +102,8 @@ struct ArticleCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            let found = try session.store.article(article)
+            let actor = try session.actor()
+            let found = try session.store.article(article, by: actor)
             guard output.format == .table else {
                 return try Output(format: output.format).list([found], columns: ArticleCommand.columns)
             }

@@ -1,3 +1,4 @@
+import DeskViews
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -38,8 +39,8 @@ struct AuditCommand: ParsableCommand {
                             limit: try self.limit.map { n throws(DomainError) in try Validate.limit(n, field: "--limit") })
             }
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            try Output(format: output.format).list(try session.store.auditEvents(filter), columns: [
+            let actor = try session.actor()
+            try Output(format: output.format).list(try session.store.auditEvents(filter, by: actor), columns: [
                 .plain("event_id", table: "id") { String($0.id) },
                 .plain("occurred_at") { output.format == .table ? $0.occurredAt.short : $0.occurredAt.iso },
                 .plain("actor") { $0.actor },
@@ -70,8 +71,8 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            let result = try session.store.verifyAudit()
+            let actor = try session.actor()
+            let result = try session.store.verifyAudit(by: actor)
             switch output.format {
             case .json: try Output(format: .json).json(result)
             case .csv:

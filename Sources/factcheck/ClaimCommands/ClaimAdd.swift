@@ -67,27 +67,18 @@ extension ClaimCommand {
                     context: quoted?.text)
             }
             let session = try opened ?? Session.open(global)
-            let actor = try session.actor()
-            let stored: ClaimRecord
-            do {
-                stored = try session.store.addClaim(claim, by: actor)
-            } catch StoreError.duplicate(let existing, _) where link {
-                guard !claim.appearances.isEmpty else {
-                    throw CLIError.usage("--link needs the --appearance urls to add to \(existing)", hint: nil)
-                }
-                let linked = try session.store.addAppearances(claim.appearances, to: existing, by: actor)
-                return print("\(linked.id) is already logged; added \(claim.appearances.count) appearance(s) to it")
+            let logged = try session.store.logClaim(claim, link: link, by: try session.actor())
+            if logged.linked {
+                return print("\(logged.claim.id) is already logged; added \(claim.appearances.count) appearance(s) to it")
             }
             guard output.format == .table else {
-                return try Output(format: output.format).list([stored], columns: ClaimCommand.columns)
+                return try Output(format: output.format).list([logged.claim], columns: ClaimCommand.columns)
             }
-            print("logged \(stored.id): \(stored.text)")
+            print("logged \(logged.claim.id): \(logged.claim.text)")
             // Already checked? Near matches, so the desk does not check the same claim twice.
-            let similar = try session.store.similarClaims(to: stored.text, excluding: ClaimNumber(stored.number),
-                                                          threshold: 0.45, limit: 3)
-            if !similar.isEmpty {
+            if !logged.similar.isEmpty {
                 print("already checked? claims that read alike:")
-                for s in similar {
+                for s in logged.similar {
                     let verdict = s.rating.map { ", \($0)" } ?? ""
                     print("  \(s.id) (\(s.state.rawValue)\(verdict), similarity \(String(format: "%.2f", s.similarity))): \(s.text)")
                 }
@@ -114,17 +105,9 @@ extension ClaimCommand {
             }
         }
 
-        /// Sentence `number` of the article's kept text; a number out of range is a usage error naming the range.
+        /// Sentence `number` of the article's kept text (out of range: exit 64, naming the range).
         static func quotedSentence(_ number: Int, of reference: String, _ session: Session) throws -> Sentence {
-            _ = try session.actor(allowedTo: .addClaim)
-            let article = try session.store.article(reference)
-            let sentences = Sentences.split(try keptText(of: article, session.store))
-            guard let found = sentences.first(where: { $0.number == number }) else {
-                let range = sentences.isEmpty ? "none: its kept text has no sentences" : "1 to \(sentences.count)"
-                throw CLIError.usage("--sentence \(number) is out of range: the sentences of A-\(article.id) are \(range)",
-                                     hint: "factcheck article candidates A-\(article.id) lists them with their numbers")
-            }
-            return found
+            try session.store.sentence(number, ofArticle: reference, by: try session.actor(allowedTo: .addClaim)).sentence
         }
     }
 }

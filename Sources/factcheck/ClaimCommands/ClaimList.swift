@@ -22,9 +22,9 @@ extension ClaimCommand {
         func run() throws {
             let filter = try filters.filter()
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            if explain { return print(try session.store.explainClaims(filter)) }
-            let claims = try session.store.claims(filter)
+            let actor = try session.actor()
+            if explain { return print(try session.store.explainClaims(filter, by: actor)) }
+            let claims = try session.store.claims(filter, by: actor)
             try Output(format: output.format).list(claims, columns: ClaimCommand.columns)
             if output.format == .table, claims.count == filter.limit {
                 FileHandle.standardError.write(Data("(the first \(claims.count) shown; --limit N for more)\n".utf8))

@@ -1,3 +1,4 @@
+import DeskViews
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -19,8 +20,8 @@ extension ClaimCommand {
         func run() throws {
             let number = try claimNumber(claim)
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            let detail = try session.store.claimDetail(number)
+            let actor = try session.actor()
+            let detail = try session.store.claimDetail(number, by: actor)
             let out = Output(format: output.format)
             switch output.format {
             case .json: try out.json(detail)

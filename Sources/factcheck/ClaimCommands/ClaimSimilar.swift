@@ -29,11 +29,11 @@ extension ClaimCommand {
             _ = try validated { () throws(DomainError) in try Validate.similarityThreshold(self.threshold, field: "--threshold") }
             let limit = try validated { () throws(DomainError) in try Validate.limit(self.limit, field: "--limit") }
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
+            let actor = try session.actor()
             let number = try? ClaimNumber(parsing: claimOrText)
-            let text = try number.map { try session.store.claimText($0) } ?? claimOrText
-            if explain { return print(try session.store.explainSimilar(to: text)) }
-            let similar = try session.store.similarClaims(to: text, excluding: number, threshold: threshold, limit: limit)
+            let text = try number.map { try session.store.claimText($0, by: actor) } ?? claimOrText
+            if explain { return print(try session.store.explainSimilar(to: text, by: actor)) }
+            let similar = try session.store.similarClaims(to: text, excluding: number, threshold: threshold, limit: limit, by: actor)
             try Output(format: output.format).list(similar, columns: ClaimCommand.similarColumns)
         }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskViews
 import FactCheckCore
 import FactCheckStore
 import Foundation
@@ -38,15 +39,15 @@ struct ReadOptions: ParsableArguments {
     var readURL: String?
 }
 
-/// Runs one CSV export: the permission, the file, the stream, the summary line.
+/// Runs one CSV export: the file, the stream (the store checks the permission), the summary line.
 func runExport(_ global: GlobalOptions, _ filters: ClaimFilterOptions, _ options: ExportOptions, noun: String,
-               _ stream: (Store, ClaimFilter, @escaping () throws -> Bool, (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot) throws {
+               _ stream: (Store, ClaimFilter, Actor, @escaping () throws -> Bool, (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot) throws {
     let filter = try filters.filter()
     let session = try Session.open(global, readURL: options.read.readURL)
-    _ = try session.actor(allowedTo: .export)
+    let actor = try session.actor()
     let file = try ReportFile(path: options.out, excel: options.excel, noun: noun)
     do {
-        let snapshot = try stream(session.store, filter, { file.restart() }) { try file.write($0) }
+        let snapshot = try stream(session.store, filter, actor, { file.restart() }) { try file.write($0) }
         try file.finish()
         if snapshot.retried {
             FileHandle.standardError.write(Data("note: the standby cancelled the first read (a conflict with recovery); the export ran again on a newer snapshot\n".utf8))
@@ -94,7 +95,7 @@ extension ExportCommand {
         func run() throws {
             // For Scripts/bench: the same query, to time psql's \copy against.
             if printQuery { return print(Store.claimExportQuery(try filters.filter()).rendered().text) }
-            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, restart: $2, $3) }
+            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -115,7 +116,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, restart: $2, $3) }
+            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -136,7 +137,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, restart: $2, $3) }
+            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -162,20 +163,12 @@ extension ExportCommand {
                  try Validate.url(self.publisherURL, field: "--publisher-url"))
             }
             let session = try Session.open(global, readURL: read.readURL)
-            _ = try session.actor(allowedTo: .export)
-            let (published, auditSequence) = try session.store.publishedVerdictsSnapshot()
-            let reviews = published.map { v in
-                ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
-                            appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
-                            firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,
-                            bestRating: v.bestValue, worstRating: v.worstValue, publishedAt: v.publishedOn,
-                            url: v.publishedURL, publisher: publisher, publisherURL: publisherURL)
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let actor = try session.actor()
+            let (reviews, auditSequence) = try session.store.claimReviews(
+                publisher: publisher, publisherURL: publisherURL, by: actor)
             let file = try ReportFile(path: out, excel: false, noun: "reviews")
             do {
-                try file.write(String(decoding: try encoder.encode(reviews), as: UTF8.self) + "\n")
+                try file.write(try ClaimReviewJSON.encode(reviews))
                 try file.finish()
             } catch {
                 file.abandon()

@@ -30,8 +30,8 @@ struct ScaleCommand: ParsableCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            let scale = try session.store.scale()
+            let actor = try session.actor()
+            let scale = try session.store.scale(by: actor)
             if output.format == .table { print("scale: \(scale.name)") }
             try Output(format: output.format).list(scale.labels, columns: [
                 .plain("label") { $0.label },

@@ -92,8 +92,8 @@ struct SourceCommand: ParsableCommand {
         func run() throws {
             let number = try claimNumber(claim)
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            try Output(format: output.format).list(try session.store.sources(of: number), columns: SourceCommand.columns)
+            let actor = try session.actor()
+            try Output(format: output.format).list(try session.store.sources(of: number, by: actor), columns: SourceCommand.columns)
         }
     }
 

@@ -31,10 +31,11 @@ enum Failure {
             case .needsDirectConnection: return 64
             case .concurrentChange, .throttled, .stale: return 75
             case .badFile, .badRows: return 65
+            case .linkNeedsAppearances, .noSuchSentence: return 64
             case .unknownUser, .identityRequired, .firstUserMustBeAdmin, .migrationNotPermitted: return 77
             case .refused(let domain, _): return exitCode(domain)
             case .database(let pg): return pg.isConnectionFailure ? 69 : pg.isSerializationFailure ? 75 : 1
-            case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate: return 1
+            case .schemaBehind, .schemaAhead, .checksumMismatch, .notFound, .conflict, .duplicate, .noKeptText: return 1
             }
         case let error as PostgresError:
             return error.isConnectionFailure ? 69 : error.isSerializationFailure ? 75 : 1
@@ -81,6 +82,14 @@ enum Failure {
         case .migrationNotPermitted(_, _, let owner, _):
             return (error.description, "run factcheck db migrate as the schema's owner\(owner.map { " (role \($0))" } ?? ""), "
                         + "with --database-url naming that role; everyday work needs only a member of factcheck_app")
+        case .linkNeedsAppearances(let number):
+            return ("--link needs the --appearance urls to add to \(number)", nil)
+        case .noSuchSentence(let article, let asked, let count):
+            let range = count == 0 ? "none: its kept text has no sentences" : "1 to \(count)"
+            return ("--sentence \(asked) is out of range: the sentences of A-\(article) are \(range)",
+                    "factcheck article candidates A-\(article) lists them with their numbers")
+        case .noKeptText:
+            return (error.description + "; only articles logged with article add --text-file FILE keep theirs", nil)
         default:
             return (error.description, error.hint)
         }

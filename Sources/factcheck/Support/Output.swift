@@ -102,15 +102,6 @@ struct Fields {
 }
 
 extension Date {
-    /// `2026-11-27 20:42` in UTC: what a desk reads in a table.
-    var short: String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm"
-        return f.string(from: self)
-    }
-
     var iso: String {
         let f = ISO8601DateFormatter()
         f.formatOptions = [.withInternetDateTime]

@@ -1,3 +1,4 @@
+import DeskViews
 import ArgumentParser
 import FactCheckCore
 import FactCheckStore
@@ -18,8 +19,8 @@ extension UserCommand {
 
         func run() throws {
             let session = try Session.open(global)
-            _ = try session.actor(allowedTo: .read)
-            try Output(format: output.format).list(try session.store.users(), columns: UserCommand.columns)
+            let actor = try session.actor()
+            try Output(format: output.format).list(try session.store.users(by: actor), columns: UserCommand.columns)
         }
     }
 

@@ -1,15 +1,43 @@
 import FactCheckCore
 import FactCheckStore
 import Foundation
+import Mustache
 
 /// The desk report as one self-contained web page: inline CSS and SVG charts, no scripts, no
 /// fonts, images or styles fetched from anywhere, so it opens the same offline, in a mail
 /// attachment or on paper. Every text from the database is escaped.
-enum HTMLReport {
-    static func page(_ r: DeskReport) -> String {
+public enum HTMLReport {
+    public static func page(_ r: DeskReport) -> String {
         let title = "Desk report · \(r.windowDescription) · \(r.asOf.short) UTC"
-        var body = header(r)
-        body += kpis(r)
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(escape(title))</title>
+            <style>
+            \(style)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(header(r))\(sections(r, madeBy: "<code>factcheck report</code>"))</main>
+            </body>
+            </html>
+
+            """
+    }
+
+    /// The report's figures and charts without the page around them, for the browser desk's
+    /// report page (whose stylesheet carries `style` scoped to `.report`, so no inline style is
+    /// needed and the page's Content-Security-Policy holds). Every text is escaped.
+    public static func fragment(_ r: DeskReport) -> SafeHTML {
+        SafeHTML(sections(r, madeBy: "the desk's report page"))
+    }
+
+    static func sections(_ r: DeskReport, madeBy: String) -> String {
+        var body = kpis(r)
         body += "<div class=\"grid2\">\n"
         body += card("Claims by state", id: "states", content: stateChart(r))
         body += card("Time from logged to published", id: "time-to-publish", content: timeToPublish(r))
@@ -24,27 +52,10 @@ enum HTMLReport {
             <footer>Figures cover \(escape(r.windowDescription)), read from one database snapshot at \
             \(escape(r.asOf.short)) UTC. Time to publish runs from logging to the first publication, \
             over claims published through the desk; claims imported already published are counted, not timed. Overdue means due before \(escape(r.today.description)) \
-            and neither published nor rejected. Made by <code>factcheck report</code>.</footer>
+            and neither published nor rejected. Made by \(madeBy).</footer>
 
             """
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return body
     }
 
     // MARK: Sections
@@ -344,7 +355,7 @@ enum HTMLReport {
     }
 
     static func stateTag(_ state: ReviewState) -> String {
-        "<span class=\"state\" style=\"border-color:\(stateColours[state]!)\">\(escape(state.displayName))</span>"
+        "<span class=\"state s-\(state.rawValue)\">\(escape(state.displayName))</span>"
     }
 
     /// "mostly-false" on two lines, "mostly-" and "false", so that long labels fit a column.
@@ -372,7 +383,8 @@ enum HTMLReport {
         value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
-    /// Text for HTML content and quoted attribute values alike.
+    /// Text for HTML content and quoted attribute values alike. (The report draws SVG by hand;
+    /// the desk's pages are Mustache templates, which escape by themselves.)
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -389,7 +401,13 @@ enum HTMLReport {
         return out
     }
 
-    static let style = """
+    /// The border colour of each state's tag (a class, not an inline style: the desk's pages
+    /// allow no inline style).
+    public static var stateStyle: String {
+        ReviewState.allCases.map { ".state.s-\($0.rawValue) { border-color: \(stateColours[$0]!); }" }.joined(separator: " ")
+    }
+
+    public static let style = """
         :root { --ink: #1d2330; --muted: #5b6475; --line: #e3e6ec; --bg: #f4f5f7; --card: #ffffff;
                 --alert: #b42318; --alert-bg: #fef3f2; --alert-line: #f4c3bd; }
         * { box-sizing: border-box; }
@@ -437,6 +455,7 @@ enum HTMLReport {
         .state { display: inline-block; padding: 0 7px; border: 1px solid; border-left-width: 4px; border-radius: 4px;
                  font-size: 13px; white-space: nowrap; }
         td.long { color: var(--alert); font-weight: 600; }
+        \(stateStyle)
         .empty { color: var(--muted); font-style: italic; }
         .good { color: #1f8a48; font-weight: 600; margin: 0; }
         footer { color: var(--muted); font-size: 12px; margin-top: 20px; }
@@ -458,4 +477,50 @@ enum HTMLReport {
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
+extension DeskReport.TimeToPublish {
+    /// "of which 2 through the desk (timed), 3 imported with their date, 5,000 imported, date
+    /// unknown", or nil when every published claim went through the desk.
+    public var untimedDescription: String? {
+        guard timedClaims < publishedClaims else { return nil }
+        var parts = ["\(timedClaims) through the desk (timed)"]
+        if importedDatedClaims > 0 { parts.append("\(importedDatedClaims) imported already published, with their date") }
+        if dateUnknownClaims > 0 { parts.append("\(dateUnknownClaims) imported already published, date unknown") }
+        return "of which " + parts.joined(separator: "; ")
+    }
+}
+
+extension DeskReport {
+    /// "all claims", "claims logged 2026-11-01 to 2026-11-30", "claims logged since 2026-11-01" …
+    public var windowDescription: String {
+        switch (since, until) {
+        case (nil, nil): "all claims"
+        case let (since?, nil): "claims logged since \(since)"
+        case let (nil, until?): "claims logged until \(until)"
+        case let (since?, until?) where since == until: "claims logged on \(since)"
+        case let (since?, until?): "claims logged \(since) to \(until)"
+        }
+    }
+}
+
+extension Date {
+    /// `2026-11-27 20:42` in UTC: what a desk reads in a table.
+    public var short: String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        return f.string(from: self)
+    }
+
+}
+
+/// HTML that one of this target's renderers made, every text in it escaped: the only kind of
+/// value a page template writes unescaped (`{{{…}}}`). Nothing outside DeskViews can make one.
+public struct SafeHTML: Sendable, MustacheCustomRenderable {
+    let html: String
+    init(_ html: String) { self.html = html }
+    public var renderText: String { html }
+    public var isNull: Bool { html.isEmpty }
 }

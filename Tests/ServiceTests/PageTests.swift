@@ -1,0 +1,178 @@
+import FactCheckCore
+import FactCheckService
+import FactCheckStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import TestSupport
+import Testing
+
+/// The browser desk's pages through the router (as SessionTests: bcrypt sign-ins under a loaded
+/// suite outlast the live client's read timeout): what the browser tests prove in chromium,
+/// proved here cheaply for the HTML itself.
+@Suite struct PageTests {
+    static let page: HTTPFields = [.accept: "text/html"]
+    static func form(_ cookie: String) -> HTTPFields {
+        [.contentType: "application/x-www-form-urlencoded", .origin: "http://127.0.0.1:8080", .accept: "text/html", .cookie: cookie]
+    }
+
+    func signIn(_ client: some TestClientProtocol, _ handle: String) async throws -> (cookie: String, csrf: String) {
+        let sessions = SessionTests()
+        let cookie = SessionTests.cookie(try await sessions.login(client, handle))
+        return (cookie, try await sessions.csrf(client, cookie))
+    }
+
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+    }
+
+    @Test func pagesEscapeEveryValueAndCarryTheStrictPolicy() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let text = "<script>alert(1)</script> {{csrf}} {{{body}}}"
+        _ = try desk.store.addClaim(NewClaim(text: text, claimant: "\"><img src=x onerror=alert(2)>", tags: ["a<b"]),
+                                    by: try desk.store.actor("ed"))
+        try await desk.application.test(.router) { client in
+            let ben = try await signIn(client, "ben")
+            for path in ["/claims/C-1", "/claims", "/claims?search=alert", "/"] {
+                let response = try await client.execute(uri: path, method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
+                #expect(response.status == .ok, "\(path)")
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
+                let html = response.text
+                #expect(!html.contains("<script>alert"), "\(path)")
+                #expect(!html.contains("<img src=x"), "\(path)")
+                #expect(!html.contains(" style="), "no inline style on \(path)")
+                #expect(html.components(separatedBy: "<script").count == 2, "only the one same-origin script on \(path)")
+                if path != "/" {
+                    #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; {{csrf}} {{{body}}}"), "\(path): the text verbatim, escaped")
+                    #expect(html.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"), "\(path)")
+                }
+            }
+            let css = try await client.execute(uri: "/static/desk.css", method: .get)
+            #expect(css.status == .ok)
+            #expect(css.headers[.contentType] == "text/css; charset=utf-8")
+            let etag = try #require(css.headers[.eTag])
+            #expect(css.headers[.cacheControl]?.contains("max-age") == true)
+            let again = try await client.execute(uri: "/static/desk.js", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(again.status == .notModified)
+        }
+    }
+
+    @Test func aPageWithoutASessionSendsTheBrowserToSignIn() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        try await desk.application.test(.router) { client in
+            let response = try await client.execute(uri: "/claims?state=logged", method: .get, headers: Self.page)
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/login?next=/claims%3Fstate%3Dlogged")
+            let failed = try await client.execute(uri: "/login", method: .post,
+                                                  headers: [.contentType: "application/x-www-form-urlencoded", .accept: "text/html"],
+                                                  body: ByteBuffer(string: "handle=ben&password=wrong+wrong+wrong&next=%2Fclaims"))
+            #expect(failed.status == .unauthorized)
+            #expect(failed.text.contains("the handle or the password is wrong"))
+            #expect(failed.text.contains("value=\"ben\""), "the handle typed is kept")
+        }
+    }
+
+    @Test func aPageFormWithoutTheCSRFTokenChangesNothing() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: try desk.store.actor("ed"))
+        try await desk.application.test(.router) { client in
+            let ben = try await signIn(client, "ben")
+            let events = try desk.count("SELECT count(*) AS n FROM audit_events")
+            for body in ["body=hello", "body=hello&csrf_token=\(String(ben.csrf.reversed()))"] {
+                let forged = try await client.execute(uri: "/claims/C-1/notes", method: .post, headers: Self.form(ben.cookie),
+                                                      body: ByteBuffer(string: body))
+                #expect(forged.status == .forbidden)
+                #expect(forged.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(forged.text.contains("CSRF token is missing or wrong"))
+            }
+            var foreign = Self.form(ben.cookie)
+            foreign[.origin] = "https://evil.example"
+            let cross = try await client.execute(uri: "/claims/C-1/notes", method: .post, headers: foreign,
+                                                 body: ByteBuffer(string: "body=hello&csrf_token=\(ben.csrf)"))
+            #expect(cross.status == .forbidden)
+            #expect(try desk.count("SELECT count(*) AS n FROM audit_events") == events)
+            #expect(try desk.count("SELECT count(*) AS n FROM claim_notes") == 0)
+            let done = try await client.execute(uri: "/claims/C-1/notes", method: .post, headers: Self.form(ben.cookie),
+                                                body: ByteBuffer(string: "body=\(Self.encoded("Ask the ministry <first>."))&csrf_token=\(ben.csrf)"))
+            #expect(done.status == .seeOther)
+            #expect(done.headers[.location] == "/claims/C-1#notes")
+            #expect(try desk.count("SELECT count(*) AS n FROM audit_events WHERE action = 'note.added' AND channel = 'web'") == 1)
+            let page = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
+            #expect(page.text.contains("Ask the ministry &lt;first&gt;."))
+            #expect(try desk.count("SELECT version AS n FROM claims WHERE id = 1") == 1, "a note makes no form stale")
+        }
+    }
+
+    /// A form drawn at an older version is refused with 409, what changed is shown, and the
+    /// conclusion typed comes back in the form; a refused move shows the CLI's message.
+    @Test func aStaleFormIsRefusedKeepingWhatWasTyped() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let ed = try desk.store.actor("ed"), ben = try desk.store.actor("ben"), chen = try desk.store.actor("chen")
+        _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed)
+        _ = try desk.store.move(ClaimNumber(1), .start, by: ben)
+        _ = try desk.store.addSource(to: ClaimNumber(1), NewSource(url: "https://stats.example.org/t1"), by: ben)
+        let drawn = try desk.store.claimDetail(ClaimNumber(1), by: ed)
+        _ = try desk.store.assign(ClaimNumber(1), to: "chen", note: "chen knows the figures", by: ed)
+        try await desk.application.test(.router) { client in
+            let session = try await signIn(client, "ben")
+            let conclusion = "Exports rose by a third, not doubled & \"quoted\"."
+            let stale = try await client.execute(
+                uri: "/claims/C-1/moves", method: .post, headers: Self.form(session.cookie),
+                body: ByteBuffer(string: "move=propose&rating=false&conclusion=\(Self.encoded(conclusion))&version=\(drawn.claim.version)"
+                    + "&seen=\(drawn.history.last!.id)&csrf_token=\(session.csrf)"))
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("C-1 was changed by ed since you opened it."))
+            #expect(stale.text.contains("assigned it"))
+            #expect(stale.text.contains("chen knows the figures"))
+            #expect(stale.text.contains("Exports rose by a third, not doubled &amp; &quot;quoted&quot;.</textarea>"))
+            #expect(try desk.count("SELECT count(*) AS n FROM verdicts") == 0, "nothing written")
+
+            _ = try desk.store.propose(ClaimNumber(1), rating: "false", conclusion: "No.", by: chen)
+            let version = try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.version
+            let page = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
+            #expect(page.text.contains("id=\"move-approve\""), "ben may approve chen's verdict")
+            let chenSession = try await signIn(client, "chen")
+            let chenPage = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: chenSession.cookie]))
+            #expect(!chenPage.text.contains("id=\"move-approve\""), "the proposer is offered no approve")
+            #expect(chenPage.text.contains("chen proposed this verdict and so may not approve it too (four-eyes rule)"))
+            let refused = try await client.execute(
+                uri: "/claims/C-1/moves", method: .post, headers: Self.form(chenSession.cookie),
+                body: ByteBuffer(string: "move=approve&version=\(version)&csrf_token=\(chenSession.csrf)"))
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("chen proposed this verdict and so may not approve it too (four-eyes rule)"))
+            #expect(try desk.count("SELECT count(*) AS n FROM verdicts WHERE status = 'approved'") == 0)
+        }
+    }
+
+    @Test func bulkActionsChangeEachClaimAndSayWhatWasRefused() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let ed = try desk.store.actor("ed")
+        for text in ["One.", "Two.", "Three."] { _ = try desk.store.addClaim(NewClaim(text: text, claimant: "Hart"), by: ed) }
+        _ = try desk.store.move(ClaimNumber(3), .reject, by: ed, reason: "not checkable")
+        try await desk.application.test(.router) { client in
+            let session = try await signIn(client, "ed")
+            let events = try desk.count("SELECT count(*) AS n FROM audit_events")
+            let response = try await client.execute(
+                uri: "/claims/bulk", method: .post, headers: Self.form(session.cookie),
+                body: ByteBuffer(string: "action=assign&user=ben&claim=C-1&claim=C-2&claim=C-3&back=%2Fclaims&csrf_token=\(session.csrf)"))
+            #expect(response.status == .ok)
+            #expect(response.text.contains("Done <span class=\"count\">2</span>"))
+            #expect(response.text.contains("Refused <span class=\"count\">1</span>"))
+            #expect(response.text.contains("C-3 is rejected"), "the refusal in the CLI's words")
+            #expect(try desk.count("SELECT count(*) AS n FROM audit_events") == events + 2, "one event per claim changed")
+            let tagged = try await client.execute(
+                uri: "/claims/bulk", method: .post, headers: Self.form(session.cookie),
+                body: ByteBuffer(string: "action=tag&tag=economy&claim=C-1&claim=C-2&csrf_token=\(session.csrf)"))
+            #expect(tagged.text.contains("Done <span class=\"count\">2</span>"))
+            #expect(try desk.count("SELECT count(*) AS n FROM claims WHERE tags @> ARRAY['economy']") == 2)
+        }
+    }
+}
