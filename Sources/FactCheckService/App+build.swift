@@ -6,6 +6,7 @@ import Hummingbird
 import HummingbirdCore
 import Logging
 import NIOCore
+import Postgres
 import ServiceLifecycle
 
 /// The service, wired in one place: the store pool, the middleware, every controller.
@@ -98,6 +99,18 @@ extension DeskService {
             return "the service connects as \(role.name), which is not a member of factcheck_app"
         }
         return nil
+    }
+
+    /// Why the live-update listener cannot run where it would connect, or nil. Its LISTEN needs a
+    /// session of its own: through a transaction pooler it would be lost with the transaction,
+    /// and no page would hear of a change. A database that cannot be reached yet is no reason
+    /// here (the listener reconnects; `/readyz` says so).
+    public func listenerProblem() -> StoreError? {
+        let direct = configuration.database.direct
+        guard let connection = try? Connection(direct.conninfo, pooling: direct.pooling) else { return nil }
+        defer { connection.close() }
+        guard (try? connection.goesThroughPooler()) == true else { return nil }
+        return .needsDirectConnection(purpose: "live updates (the listener's LISTEN)", target: direct.redacted)
     }
 
     /// The OpenAPI 3.1 document of the JSON API.

@@ -86,7 +86,7 @@ struct ArticlesController {
              try Validate.url(query.text("publisher_url") ?? "", field: "publisher_url"))
         }
         let reviews = try await pool.run { store in
-            try store.claimReviews(publisher: publisher, publisherURL: publisherURL, by: actor)
+            try store.claimReviews(publisher: publisher, publisherURL: publisherURL, by: actor).reviews
         }
         return Response(status: .ok, headers: [.contentType: "application/ld+json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(string: try ClaimReviewJSON.encode(reviews))))

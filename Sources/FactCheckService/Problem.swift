@@ -78,6 +78,8 @@ public struct Problem: Error, Sendable, Encodable {
                 return Problem("database-unreachable", .serviceUnavailable, "the database cannot be reached", retryAfter: 5)
             case .migrationNotPermitted:
                 return Problem("not-permitted", .forbidden, "the service's role may not change the schema; migrate as its owner")
+            case .readOnlyDatabase, .needsDirectConnection:
+                return Problem("database-misconfigured", .serviceUnavailable, error.description)
             case .schemaBehind, .schemaAhead, .checksumMismatch:
                 return Problem("schema-not-current", .serviceUnavailable, error.description, retryAfter: 30)
             case .notFound(let m): return Problem("not-found", .notFound, m)

@@ -69,6 +69,11 @@ public struct Migrator {
     }
 
     private func migrateUnderLock(appliedBy handle: String?) throws -> [Migration] {
+        // The lock below is a session's, and a transaction pooler would give the lock and each
+        // migration's transaction to different server sessions: refuse before taking it.
+        if try connection.goesThroughPooler() {
+            throw StoreError.needsDirectConnection(purpose: "db migrate", target: location?.redacted ?? "the database")
+        }
         try connection.query("SELECT pg_advisory_lock(\(Migrator.lockKey))")
         defer { _ = try? connection.query("SELECT pg_advisory_unlock(\(Migrator.lockKey))") }
         let applied = try appliedChecksums()

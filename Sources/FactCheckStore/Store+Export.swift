@@ -25,9 +25,17 @@ extension Store {
 
     /// Streams every claim matching the filter as CSV with a header row; returns the rows.
     /// The limit of the filter is ignored: exports have no cap.
-    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor,
+                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try Permissions.check(actor, .export)
-        return try export(Store.claimExportQuery(filter), sink)
+        return try export(Store.claimExportQuery(filter), restart: nil, sink).rows
+    }
+
+    /// `exportClaims`, saying which snapshot it read; `restart` as for `ExportSnapshot`.
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
+                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+        try Permissions.check(actor, .export)
+        return try export(Store.claimExportQuery(filter), restart: restart, sink)
     }
 
     /// The query behind `export claims`, for the benchmark to hand to `psql \copy`.
@@ -55,9 +63,20 @@ extension Store {
     }
 
     /// Streams the sources of every claim matching the filter, retracted ones included.
-    public func exportSources(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor,
+                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try Permissions.check(actor, .export)
-        return try export("""
+        return try export(Store.sourceExportQuery(filter), restart: nil, sink).rows
+    }
+
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
+                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+        try Permissions.check(actor, .export)
+        return try export(Store.sourceExportQuery(filter), restart: restart, sink)
+    }
+
+    static func sourceExportQuery(_ filter: ClaimFilter) -> SQL {
+        """
             SELECT 'S-' || s.id AS source_id, 'C-' || s.claim_id AS claim_id, csv_text(s.url) AS url,
                    csv_text(s.title) AS title, csv_text(s.publisher) AS publisher, s.kind, s.stance, s.accessed_on,
                    csv_text(s.archived_url) AS archived_url, csv_text(s.note) AS note, s.added_by,
@@ -66,16 +85,27 @@ extension Store {
             FROM sources s
             WHERE s.claim_id IN (SELECT c.id FROM claims c WHERE \(Store.conditions(filter)))
             ORDER BY s.id
-            """, sink)
+            """
     }
 
     /// Streams audit events: all of them, or with a claim filter those of the matching claims.
-    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor,
+                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         try Permissions.check(actor, .export)
+        return try export(Store.auditExportQuery(filter), restart: nil, sink).rows
+    }
+
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
+                            _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+        try Permissions.check(actor, .export)
+        return try export(Store.auditExportQuery(filter), restart: restart, sink)
+    }
+
+    static func auditExportQuery(_ filter: ClaimFilter) -> SQL {
         let scope: SQL = filter.isEmpty
             ? "true"
             : "e.claim_id IN (SELECT c.id FROM claims c WHERE \(Store.conditions(filter)))"
-        return try export("""
+        return """
             SELECT e.id AS event_id, iso_time(e.occurred_at) AS occurred_at, e.actor, e.db_role, e.action,
                    'C-' || e.claim_id AS claim_id, csv_text(e.object) AS object, csv_text(e.before::text) AS before,
                    csv_text(e.after::text) AS after, e.stream, e.seq, e.prev_hash, e.hash,
@@ -83,19 +113,92 @@ extension Store {
             FROM audit_events e
             WHERE \(scope)
             ORDER BY e.id
-            """, sink)
+            """
     }
 
-    private func export(_ query: SQL, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
+    /// One export in one read-only snapshot. On a standby, replay may need to remove rows the
+    /// snapshot still sees and cancel the COPY (SQLSTATE 40001, "conflict with recovery"):
+    /// then, if `restart` could take back what the sink was given, it runs once more on a new
+    /// snapshot. Nothing on this path writes: no sequence, no temporary table, no LISTEN.
+    private func export(_ query: SQL, restart: (() throws -> Bool)?,
+                        _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+        var retried = false
+        while true {
+            do {
+                return try snapshot(retried: retried) { conn in
+                    try conn.copyOut("COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER)", sink)
+                }
+            } catch let error as PostgresError where error.isRecoveryConflict && !retried {
+                // The standby cancels the statement, or ends the session when it cannot.
+                guard let restart, try restart() else { throw translate(error) }
+                if connection.isBroken { try reconnect() }
+                retried = true
+            } catch let error as PostgresError {
+                throw translate(error)
+            }
+        }
+    }
+
+    /// Runs `body` in a read-only snapshot, with the newest audit event the snapshot holds.
+    private func snapshot(retried: Bool, _ body: (Connection) throws -> Int) throws -> ExportSnapshot {
+        // One snapshot for the whole file, even while the desk keeps working.
+        try connection.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         do {
-            // One snapshot for the whole file, even while the desk keeps working.
-            try connection.executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-            defer { try? connection.executeScript("COMMIT") }
-            return try connection.copyOut("COPY (\(query)) TO STDOUT WITH (FORMAT csv, HEADER)", sink)
+            let sequence: Int64 = try connection.query("SELECT coalesce(max(id), 0) AS seq FROM audit_events")
+                .first!.require("seq")
+            let rows = try body(connection)
+            try connection.executeScript("COMMIT")
+            return ExportSnapshot(rows: rows, auditSequence: sequence, retried: retried)
+        } catch {
+            try? connection.executeScript("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `publishedVerdicts`, read in one snapshot with the newest audit event it holds; retried
+    /// once on a new snapshot when a standby's replay cancels it.
+    public func publishedVerdictsSnapshot(by actor: Actor) throws -> (verdicts: [PublishedVerdict], auditSequence: Int64) {
+        try Permissions.check(actor, .export)
+        return try readRetryingRecoveryConflict { conn in
+            try conn.withTransaction(.repeatableRead) { conn in
+                let sequence: Int64 = try conn.query("SELECT coalesce(max(id), 0) AS seq FROM audit_events")
+                    .first!.require("seq")
+                return (try Store.publishedVerdicts(conn), sequence)
+            }
+        }
+    }
+
+    /// A read that hands nothing out before it ends, run once more (on a new session if the
+    /// standby ended ours) when a standby cancelled it for a conflict with recovery.
+    func readRetryingRecoveryConflict<T>(_ body: (Connection) throws -> T) throws -> T {
+        do {
+            do {
+                return try body(connection)
+            } catch let error as PostgresError where error.isRecoveryConflict {
+                if connection.isBroken { try reconnect() }
+                return try body(connection)
+            }
         } catch let error as PostgresError {
             throw translate(error)
         }
     }
+
+    /// The newest audit event visible now (what a read at this moment reflects).
+    public func auditSequence() throws -> Int64 {
+        try read { conn in
+            try conn.query("SELECT coalesce(max(id), 0) AS seq FROM audit_events").first!.require("seq")
+        }
+    }
+}
+
+/// What an export read: its rows and the snapshot they come from, named by the newest audit
+/// event it holds (the audit sequence, as live updates number changes). Two exports that name
+/// the same event, from the primary or a replica, hold the same rows.
+public struct ExportSnapshot: Sendable {
+    public let rows: Int
+    public let auditSequence: Int64
+    /// The first snapshot was cancelled by a standby's replay and the export ran again.
+    public let retried: Bool
 }
 
 extension ClaimFilter {
@@ -127,42 +230,48 @@ extension Store {
     /// Every published claim with its approved verdict, oldest publication first, those whose
     /// publication date is unknown last.
     public func publishedVerdicts(by actor: Actor) throws -> [PublishedVerdict] {
-        try read(by: actor, allowedTo: .export) { conn in
-            try conn.query("""
-                SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,
-                       coalesce((SELECT array_agg(p.url ORDER BY p.is_first DESC, p.id) FROM appearances p
-                                 WHERE p.claim_id = c.id), '{}') AS appearances,
-                       (SELECT p.url FROM appearances p WHERE p.claim_id = c.id AND p.is_first) AS first_appearance,
-                       v.rating, v.rating_value, v.best_value, v.worst_value,
-                       c.published_at::date::text AS published_on, c.published_url
-                FROM claims c
-                JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
-                LEFT JOIN articles a ON a.id = c.article_id
-                WHERE c.state = 'published'
-                ORDER BY c.published_at NULLS LAST, c.id
-                """).map { row in
-                PublishedVerdict(
-                    claim: try row.require("text"), claimant: try row.require("claimant"),
-                    saidOn: try row.decode("said_on"), articleURL: try row.decode("article_url"),
-                    appearances: try row.require("appearances", as: TextArray.self).elements,
-                    firstAppearance: try row.decode("first_appearance"), rating: try row.require("rating"),
-                    ratingValue: try row.require("rating_value"), bestValue: try row.require("best_value"),
-                    worstValue: try row.require("worst_value"), publishedOn: try row.decode("published_on"),
-                    publishedURL: try row.decode("published_url"))
-            }
+        try read(by: actor, allowedTo: .export) { conn in try Store.publishedVerdicts(conn) }
+    }
+
+    static func publishedVerdicts(_ conn: Connection) throws -> [PublishedVerdict] {
+        try conn.query("""
+            SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,
+                   coalesce((SELECT array_agg(p.url ORDER BY p.is_first DESC, p.id) FROM appearances p
+                             WHERE p.claim_id = c.id), '{}') AS appearances,
+                   (SELECT p.url FROM appearances p WHERE p.claim_id = c.id AND p.is_first) AS first_appearance,
+                   v.rating, v.rating_value, v.best_value, v.worst_value,
+                   c.published_at::date::text AS published_on, c.published_url
+            FROM claims c
+            JOIN verdicts v ON v.claim_id = c.id AND v.status = 'approved'
+            LEFT JOIN articles a ON a.id = c.article_id
+            WHERE c.state = 'published'
+            ORDER BY c.published_at NULLS LAST, c.id
+            """).map { row in
+            PublishedVerdict(
+                claim: try row.require("text"), claimant: try row.require("claimant"),
+                saidOn: try row.decode("said_on"), articleURL: try row.decode("article_url"),
+                appearances: try row.require("appearances", as: TextArray.self).elements,
+                firstAppearance: try row.decode("first_appearance"), rating: try row.require("rating"),
+                ratingValue: try row.require("rating_value"), bestValue: try row.require("best_value"),
+                worstValue: try row.require("worst_value"), publishedOn: try row.decode("published_on"),
+                publishedURL: try row.decode("published_url"))
         }
     }
 
     /// schema.org ClaimReview for every published verdict, as `publisher` (at `publisherURL`)
-    /// publishes them: what `export claimreview` writes and the API serves. A claim without
-    /// appearances is reviewed where its article appeared.
-    public func claimReviews(publisher: String, publisherURL: String, by actor: Actor) throws -> [ClaimReview] {
-        try publishedVerdicts(by: actor).map { v in
+    /// publishes them, read in one snapshot named by its newest audit event: what `export
+    /// claimreview` writes and the API serves. A claim without appearances is reviewed where its
+    /// article appeared.
+    public func claimReviews(publisher: String, publisherURL: String,
+                             by actor: Actor) throws -> (reviews: [ClaimReview], auditSequence: Int64) {
+        let (published, sequence) = try publishedVerdictsSnapshot(by: actor)
+        let reviews = published.map { v in
             ClaimReview(claim: v.claim, claimant: v.claimant, saidOn: v.saidOn,
                         appearances: v.appearances.isEmpty ? v.articleURL.map { [$0] } ?? [] : v.appearances,
                         firstAppearance: v.firstAppearance, rating: v.rating, ratingValue: v.ratingValue,
                         bestRating: v.bestValue, worstRating: v.worstValue, publishedAt: v.publishedOn,
                         url: v.publishedURL, publisher: publisher, publisherURL: publisherURL)
         }
+        return (reviews, sequence)
     }
 }

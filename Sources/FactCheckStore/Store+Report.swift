@@ -11,6 +11,9 @@ public struct DeskReport: Codable, Sendable {
     public let until: CalendarDate?
     /// The moment every figure was read at.
     public let asOf: Date
+    /// The newest audit event of the snapshot the figures were read from (the audit sequence):
+    /// a report from a replica and one from the primary that name the same event agree.
+    public let auditSequence: Int64
     /// The day (UTC) that due dates and waiting times are measured against.
     public let today: CalendarDate
     /// The active rating scale's name.
@@ -105,14 +108,18 @@ extension Store {
     public func deskReport(since: CalendarDate?, until: CalendarDate?, by actor: Actor) throws -> DeskReport {
         try Permissions.check(actor, .read)
         let inWindow = Store.conditions(ClaimFilter(since: since, until: until))
-        return try read { conn in
+        return try readRetryingRecoveryConflict { conn in
             try conn.withTransaction(.repeatableRead) { conn in
                 // now() is fixed for the transaction: every figure below is measured at it.
-                let clock = try conn.query("SELECT now() AS as_of, current_date::text AS today").first!
+                let clock = try conn.query("""
+                    SELECT now() AS as_of, current_date::text AS today,
+                           (SELECT coalesce(max(id), 0) FROM audit_events) AS audit_seq
+                    """).first!
                 let scale = try activeScale(conn)
                 return DeskReport(
                     since: since, until: until,
                     asOf: try clock.require("as_of"),
+                    auditSequence: try clock.require("audit_seq"),
                     today: CalendarDate(iso: try clock.require("today"))!,
                     scale: scale.name,
                     totalClaims: try conn.query("SELECT count(*) AS n FROM claims c WHERE \(inWindow)")

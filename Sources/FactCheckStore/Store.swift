@@ -6,7 +6,9 @@ import Postgres
 /// it reads what the domain needs, lets the domain decide, writes, and appends the audit
 /// events of the change, or does none of it.
 public final class Store {
-    public let connection: Connection
+    /// The session; replaced only when a standby ended it for a conflict with recovery and a
+    /// read starts again (`reconnect`).
+    public private(set) var connection: Connection
     public let location: DatabaseLocation
 
     /// Connects; a database that cannot be reached becomes `StoreError.unreachable`. A long
@@ -14,13 +16,27 @@ public final class Store {
     public init(location: DatabaseLocation, preparesRepeatedStatements: Bool = false) throws {
         self.location = location
         do {
-            connection = try Connection(location.conninfo, preparesRepeatedStatements: preparesRepeatedStatements)
+            connection = try Connection(location.conninfo, preparesRepeatedStatements: preparesRepeatedStatements,
+                                        pooling: location.pooling)
         } catch {
             throw StoreError.unreachable(target: location.redacted, reason: error.message)
         }
     }
 
     public var migrator: Migrator { Migrator(connection: connection, location: location) }
+
+    /// A new session in place of one the server ended, with the same settings.
+    func reconnect() throws {
+        let timeout = connection.statementTimeout
+        let prepares = connection.preparesRepeatedStatements
+        connection.close()
+        do {
+            connection = try Connection(location.conninfo, preparesRepeatedStatements: prepares, pooling: location.pooling)
+        } catch {
+            throw StoreError.unreachable(target: location.redacted, reason: error.message)
+        }
+        connection.statementTimeout = timeout
+    }
 
     /// The longest a transaction's statement may run, in milliseconds (the service sets it).
     public var statementTimeout: Int? {
@@ -84,6 +100,12 @@ public final class Store {
         if error.isConnectionFailure {
             return .unreachable(target: "the database", reason: error.message)
         }
+        if error.isReadOnlyTransaction {
+            return .readOnlyDatabase(target: location.redacted)
+        }
+        // A standby's cancel is not someone else's change: said as the server says it (exit 75
+        // at the command line all the same: run it again).
+        if error.isRecoveryConflict { return .database(error) }
         if error.isSerializationFailure || error.isLockNotAvailable {
             return .concurrentChange("the record")
         }

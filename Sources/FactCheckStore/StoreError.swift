@@ -41,6 +41,11 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case stale(ClaimNumber, version: Int)
     /// Too many failed logins for the account or the address; try again after `retryAfter` seconds.
     case throttled(retryAfter: Int)
+    /// What needs a session of its own (`purpose`: db migrate, live updates) was pointed at a
+    /// connection pooler in transaction mode.
+    case needsDirectConnection(purpose: String, target: String)
+    /// A write reached a read-only server (a standby): SQLSTATE 25006. Nothing was written.
+    case readOnlyDatabase(target: String)
     /// A database error that none of the above explains.
     case database(PostgresError)
 
@@ -79,6 +84,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             return "\(number) was changed by someone else since you read it (it is now at version \(version)); reload it and retry"
         case .throttled(let seconds):
             return "too many failed logins; try again in \(seconds) second\(seconds == 1 ? "" : "s")"
+        case .needsDirectConnection(let purpose, let target):
+            return "\(purpose) needs a direct connection to PostgreSQL, and \(target) goes through a connection pooler in transaction mode"
+        case .readOnlyDatabase(let target):
+            return "the database at \(target) is read-only (a standby): nothing was written; changes go to the primary"
         case .database(let error): return "database error: \(error.description)"
         }
     }
@@ -96,6 +105,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .refused(let error, _): return error.hint
         case .duplicate(let number, _):
             return "see factcheck claim show \(number); to record where else it appeared, repeat with --link --appearance URL"
+        case .needsDirectConnection:
+            return "set FACTCHECK_DIRECT_URL to the PostgreSQL server itself (not PgBouncer); everything else may go through the pooler"
+        case .readOnlyDatabase:
+            return "point the database URL at the primary; a replica serves only the read URL (exports and the report)"
         case .database(let error): return error.hint
         default: return nil
         }

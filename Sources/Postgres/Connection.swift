@@ -7,8 +7,8 @@ public final class Connection {
     /// For long sessions (the bench's load driver, a server), which ask for it: a statement
     /// text's third run on the session prepares it, and later runs skip parsing and planning
     /// (pgjdbc's prepareThreshold). A one-shot command runs most texts once and gains nothing,
-    /// so by default nothing is prepared, and a connection pooler in transaction mode that
-    /// does not track prepared statements sees only unnamed ones.
+    /// so by default nothing is prepared. Never through a transaction pooler (`pooling`): it
+    /// hands each transaction whichever server connection is free, where our statement is not.
     public let preparesRepeatedStatements: Bool
     public static let prepareThreshold = 3
     /// Bounds: texts counted (the count restarts when full) and statements kept prepared.
@@ -20,11 +20,35 @@ public final class Connection {
     /// text is prepared afresh under a name the server has not seen.
     private var generation = 0
 
+    /// Whether the connection goes to the server itself or through a pooler in transaction
+    /// mode (PgBouncer's `pool_mode=transaction`), where every transaction may land on another
+    /// server session: nothing of a session (SET, advisory locks, prepared statements, LISTEN)
+    /// outlives the transaction that made it.
+    public enum Pooling: String, Sendable {
+        /// Find out on the first need: a pooler answers for the server, so the process id it
+        /// gave at connect is not the server's own `pg_backend_pid()`.
+        case detect
+        /// The server itself (or a pooler in session mode).
+        case direct
+        /// A pooler in transaction mode.
+        case transaction
+    }
+
+    private var pooling: Pooling
+
     /// Connects with a libpq conninfo string or `postgres://` URL. An empty string means
     /// libpq's own defaults: `PG*` variables, service files, the local socket.
-    public init(_ conninfo: String, preparesRepeatedStatements: Bool = false) throws(PostgresError) {
+    public init(_ conninfo: String, preparesRepeatedStatements: Bool = false, pooling: Pooling = .detect) throws(PostgresError) {
         self.preparesRepeatedStatements = preparesRepeatedStatements
-        let conn = PQconnectdb(conninfo)
+        self.pooling = pooling
+        // Values travel as UTF-8 both ways, whatever the database's encoding or PGCLIENTENCODING
+        // says: asked for in the startup packet, which poolers pass on and keep for every
+        // server connection they hand us. Later keywords win over the expanded conninfo.
+        let keywords = ["dbname", "client_encoding"]
+        let values = [conninfo, "UTF8"]
+        let conn: OpaquePointer? = withCStrings(keywords + [nil]) { k in
+            withCStrings(values + [nil]) { v in PQconnectdbParams(k, v, 1) }
+        }
         guard let conn else {
             throw PostgresError(kind: .connection, message: "out of memory while connecting")
         }
@@ -36,9 +60,48 @@ public final class Connection {
         handle = conn
         // libpq's default prints server notices and warnings on our stderr; a library must not.
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
-        // Stable text forms for the decoders, whatever the server's configuration says. Values
-        // travel as UTF-8 both ways, whatever the database's encoding or PGCLIENTENCODING says.
-        try execute("SET client_encoding = 'UTF8'; SET TimeZone = 'UTC'; SET DateStyle = 'ISO, YMD'; SET IntervalStyle = 'postgres'; SET extra_float_digits = 3; SET client_min_messages = warning")
+        // Stable text forms for the decoders, whatever the server's configuration says. The
+        // server reports these settings at connect; only those that differ are SET, so on a
+        // server with the usual defaults nothing is sent (and the command saves a round trip).
+        // A transaction pooler tracks TimeZone and DateStyle and sets them on every server
+        // connection it hands this client; IntervalStyle only matters for intervals as text,
+        // which no query of ours returns.
+        if let settings = Connection.sessionSettings(reported: { name in
+            PQparameterStatus(conn, name).map { String(cString: $0) }
+        }, serverVersion: Int(PQserverVersion(conn))) {
+            try executeScript(settings)
+        }
+    }
+
+    /// The SET script that makes a session's text forms ours, or nil when it has them already.
+    public static func sessionSettings(reported: (String) -> String?, serverVersion: Int) -> String? {
+        var script: [String] = []
+        if !["UTC", "Etc/UTC", "Etc/UCT", "UCT", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu"]
+            .contains(reported("TimeZone") ?? "") {
+            script.append("SET TimeZone = 'UTC'")
+        }
+        // ISO output reads the same whatever the field order that follows it (which only guides
+        // the input of ambiguous dates, and we send ISO dates).
+        if !(reported("DateStyle") ?? "").hasPrefix("ISO") { script.append("SET DateStyle = 'ISO, YMD'") }
+        if (reported("IntervalStyle") ?? "postgres") != "postgres" { script.append("SET IntervalStyle = 'postgres'") }
+        // From PostgreSQL 12 on, floats print exactly (shortest round-trip) by default.
+        if serverVersion < 120000 { script.append("SET extra_float_digits = 3") }
+        return script.isEmpty ? nil : script.joined(separator: "; ")
+    }
+
+    /// Whether this connection goes through a pooler in transaction mode (see `Pooling`). With
+    /// `.detect`, asks the server once: a pooler gives its clients process ids of its own.
+    public func goesThroughPooler() throws(PostgresError) -> Bool {
+        switch pooling {
+        case .direct: return false
+        case .transaction: return true
+        case .detect:
+            let conn = try live
+            let rows = try query("SELECT pg_backend_pid() AS pid")
+            let serverPID: Int32 = try rows.first?.require("pid") ?? 0
+            pooling = serverPID == PQbackendPID(conn) ? .direct : .transaction
+            return pooling == .transaction
+        }
     }
 
     deinit {
@@ -120,6 +183,8 @@ public final class Connection {
     private func preparedName(_ text: String, parameters: Int, _ conn: OpaquePointer) throws(PostgresError) -> String? {
         guard preparesRepeatedStatements else { return nil }
         if let name = prepared[text] { return name }
+        // Asked once (on the first text that comes this far) and remembered.
+        guard pooling != .transaction else { return nil }
         let seen = (runs[text] ?? 0) + 1
         guard seen >= Connection.prepareThreshold, prepared.count < Connection.preparedLimit else {
             if runs[text] == nil, runs.count >= Connection.countedTexts { runs.removeAll() }
@@ -128,6 +193,7 @@ public final class Connection {
         }
         // Named after the text itself: two sessions that meet on one server connection (behind
         // a pooler) can only ever share a name for the same statement.
+        if pooling == .detect, try goesThroughPooler() { return nil }
         let name = "fc\(generation)_\(Connection.fingerprint(text))"
         do {
             _ = try Result.check(PQprepare(conn, name, text, Int32(parameters), nil), conn: conn)

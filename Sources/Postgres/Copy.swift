@@ -32,7 +32,9 @@ extension Connection {
     /// COPY itself takes no parameters, so the values interpolated into the query are sent
     /// first as bound parameters of `set_config` and read back in the query with
     /// `current_setting`: values still never become SQL text. Casts in the query give them
-    /// their types (`\(date)::date`), as they would for untyped `$n` parameters.
+    /// their types (`\(date)::date`), as they would for untyped `$n` parameters. The settings
+    /// are local to the transaction (one of its own when none is open), so they end with it
+    /// and a transaction pooler keeps them on the one server connection that runs the COPY.
     @discardableResult
     public func copyOut(_ statement: SQL, _ body: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
         let conn = try live
@@ -40,8 +42,11 @@ extension Connection {
         guard !binds.contains(where: { $0 == nil }) else {
             throw PostgresError(kind: .usage, message: "COPY parameters cannot be NULL")
         }
+        if !binds.isEmpty, PQtransactionStatus(conn) == PQTRANS_IDLE {
+            return try withTransaction { conn in try conn.copyOut(statement, body) }
+        }
         for (index, value) in binds.enumerated() {
-            try query("SELECT set_config(\("factcheck.copy_bind_\(index + 1)"), \(value), false)")
+            try query("SELECT set_config(\("factcheck.copy_bind_\(index + 1)"), \(value), true)")
         }
         _ = try Result.check(PQexec(conn, text), conn: conn)
         var failure: Error?

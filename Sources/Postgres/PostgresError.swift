@@ -53,6 +53,11 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible {
     /// Raised by our own triggers with `RAISE EXCEPTION ... USING ERRCODE = 'P0001'`.
     public var isRaisedException: Bool { sqlState == "P0001" }
     public var isInsufficientPrivilege: Bool { sqlState == "42501" }
+    /// 25006: a write in a read-only transaction, or on a standby.
+    public var isReadOnlyTransaction: Bool { sqlState == "25006" }
+    /// 40001 with the standby's wording: a query cancelled because replay had to remove rows
+    /// its snapshot still saw. Worth one retry with a new snapshot.
+    public var isRecoveryConflict: Bool { sqlState == "40001" && message.contains("conflict with recovery") }
     /// Class 08 (connection exception), 57P0x (shutdown), or a broken link seen by libpq.
     public var isConnectionFailure: Bool {
         kind == .connection || (sqlState?.hasPrefix("08") ?? false) || (sqlState?.hasPrefix("57P") ?? false)

@@ -20,6 +20,11 @@ struct Server: AsyncParsableCommand {
             The desk in a browser is at / (sign in with the password of factcheck user passwd); \
             the JSON API is under /api/v1, described at /api/v1/openapi.json.
 
+            Behind PgBouncer in transaction mode, give the pooler as --database-url and the \
+            server itself as FACTCHECK_DIRECT_URL, for the live-update listener's LISTEN; \
+            several instances may run behind one load balancer (sessions and throttles live \
+            in PostgreSQL).
+
             Example:
               factcheck serve --listen 127.0.0.1:8080 --public-url https://desk.example.org
             """
@@ -77,6 +82,10 @@ struct Server: AsyncParsableCommand {
         var logger = Logger(label: "factcheck")
         logger.logLevel = .info
         let service = DeskService(configuration: configuration)
+        if let problem = service.listenerProblem() {
+            FileHandle.standardError.write(Data("error: \(problem.description)\nhint: \(problem.hint ?? "")\n".utf8))
+            throw ExitCode(64)
+        }
         if let warning = await service.privilegeWarning() {
             FileHandle.standardError.write(Data("factcheck serve: warning: \(warning)\n".utf8))
         }

@@ -26,6 +26,10 @@ struct ReportCommand: ParsableCommand {
               factcheck report --since 2026-11-01 --until 2026-11-30 --as maria
               factcheck report --html desk.html --as maria
               factcheck report --format json --as maria
+              factcheck report --read-url "host=replica.internal dbname=factcheck" --as maria
+
+            The figures name their snapshot by its newest audit event ("audit event N"). \
+            --read-url (or FACTCHECK_READ_URL) reads them from a replica.
             """
     )
 
@@ -34,6 +38,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Claims logged on or before this day.", valueName: "YYYY-MM-DD")) var until: String?
     @Option(help: "Output format: table, json or csv (table by default).") var format: OutputFormat?
     @Option(help: ArgumentHelp("Write the report as a web page to this file.", valueName: "file")) var html: String?
+    @OptionGroup var read: ReadOptions
 
     func window() throws -> (since: CalendarDate?, until: CalendarDate?) {
         let since = try self.since.map { s in try validated { () throws(DomainError) in try Validate.date(s, field: "--since") } }
@@ -46,7 +51,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let (since, until) = try window()
-        let session = try Session.open(global)
+        let session = try Session.open(global, readURL: read.readURL)
         let actor = try session.actor()
         let report = try session.store.deskReport(since: since, until: until, by: actor)
         if let html {
@@ -71,7 +76,7 @@ struct ReportCommand: ParsableCommand {
     // MARK: Table
 
     static func table(_ r: DeskReport) -> String {
-        var out = "Desk report, \(r.windowDescription) (\(r.totalClaims)), as of \(r.asOf.short) UTC\n"
+        var out = "Desk report, \(r.windowDescription) (\(r.totalClaims)), as of \(r.asOf.short) UTC, audit event \(r.auditSequence)\n"
 
         out += "\nClaims by state\n"
         out += Table(headers: ["state", "claims"],
@@ -141,6 +146,7 @@ struct ReportCommand: ParsableCommand {
         add("report", "since", r.since?.description)
         add("report", "until", r.until?.description)
         add("report", "as_of", r.asOf.iso)
+        add("report", "audit_sequence", String(r.auditSequence))
         add("report", "today", r.today.description)
         add("report", "scale", r.scale)
         add("report", "total_claims", String(r.totalClaims))

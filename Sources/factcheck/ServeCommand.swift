@@ -15,7 +15,9 @@ struct ServeCommand: ParsableCommand {
             Options (see factcheck serve --help for all of them):
               --listen HOST:PORT      where to listen (default 127.0.0.1:8080)
               --public-url URL        the address people use; https unless it is loopback
-              --database-url URL      the database, found as for every command
+              --database-url URL      the database, found as for every command (a PgBouncer in
+                                      transaction mode works; then FACTCHECK_DIRECT_URL names the
+                                      server itself, for the live-update listener)
 
             Example:
               factcheck serve --listen 127.0.0.1:8080 --public-url http://127.0.0.1:8080

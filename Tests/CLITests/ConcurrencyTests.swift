@@ -26,7 +26,8 @@ import Testing
         }
 
         /// Waits until `count` other sessions wait for a lock, then releases the row.
-        func open(whenWaiting count: Int) throws {
+        func open(whenWaiting wanted: Int) throws {
+            let count = TestDatabase.lockWaitersPossible(wanted)
             let deadline = Date().addingTimeInterval(10)
             var waiting = 0
             while Date() < deadline {

@@ -40,7 +40,8 @@ import Testing
             }.start()
         }
         var waiting = 0
-        for _ in 0..<1_000 where waiting < threads {
+        let reachable = TestDatabase.lockWaitersPossible(threads)
+        for _ in 0..<1_000 where waiting < reachable {
             try gate.query("SELECT pg_stat_clear_snapshot()")
             waiting = try gate.query("""
                 SELECT count(*) AS n FROM pg_stat_activity
@@ -48,7 +49,7 @@ import Testing
                 """).first!.require("n")
             usleep(10_000)
         }
-        #expect(waiting >= threads, "only \(waiting) of \(threads) writers reached the gate")
+        #expect(waiting >= reachable, "only \(waiting) of \(threads) writers (\(reachable) possible) reached the gate")
         try gate.execute("ROLLBACK")
         group.wait()
         for store in stores { store.connection.close() }
@@ -154,7 +155,7 @@ import Testing
     // MARK: A database that already holds duplicates
 
     @Test func migratingADatabaseWithDuplicatesKeepsAndReportsThem() throws {
-        let url = try TestDatabase.empty()
+        let url = try TestDatabase.emptyDirect()
         let store = try Store(location: DatabaseLocation(conninfo: url, origin: .option))
         _ = try Migrator(connection: store.connection, migrations: Migration.all.filter { $0.version <= 9 })
             .migrate(appliedBy: "tests")

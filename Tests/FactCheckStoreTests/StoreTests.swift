@@ -166,7 +166,7 @@ import Testing
     /// A migration changes the schema under the session's prepared statements: the migrator
     /// drops them, so none keeps a plan or a row shape from before.
     @Test func migratingDropsTheSessionsPreparedStatements() throws {
-        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.empty(), origin: .option),
+        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.emptyDirect(), origin: .option),
                               preparesRepeatedStatements: true)
         for _ in 1...Connection.prepareThreshold { try store.connection.query("SELECT \(1)::int AS one") }
         #expect(store.connection.preparedStatementCount == 1)

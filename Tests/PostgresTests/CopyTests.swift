@@ -134,6 +134,40 @@ import Testing
         #expect(null?.kind == .usage)
     }
 
+    /// The bound values live as long as the COPY's transaction: nothing is left on the session,
+    /// where a transaction pooler would hand it to the next client of that server connection.
+    @Test func copyOutLeavesNoSettingOnTheSession() throws {
+        let (_, conn) = try emptyDatabase()
+        try conn.copyOut("COPY (SELECT \("first value")::text) TO STDOUT") { _ in }
+        try conn.withTransaction { conn in
+            try conn.copyOut("COPY (SELECT \("second value")::text) TO STDOUT") { _ in }
+        }
+        let left = try conn.query("SELECT coalesce(current_setting('factcheck.copy_bind_1', true), '') AS v").first
+        #expect(try left?.require("v", as: String.self) == "")
+    }
+
+    /// Outside a transaction, through PgBouncer in transaction pooling (three server connections
+    /// for the database): twelve clients at once each read their own value back.
+    @Test func copyOutThroughATransactionPoolerReadsItsOwnValues() throws {
+        let name = try TestDatabase.emptyDatabase()
+        let pooled = try TestDatabase.poolerConninfo(database: name)
+        let seen = Tally()
+        DispatchQueue.concurrentPerform(iterations: 12) { client in
+            do {
+                let conn = try Connection(pooled)
+                for round in 0..<20 {
+                    let value = "client \(client) round \(round)"
+                    var out = ""
+                    try conn.copyOut("COPY (SELECT \(value)::text) TO STDOUT") {
+                        out += String(decoding: $0, as: UTF8.self)
+                    }
+                    if out == "\(value)\n" { seen.add() } else { seen.note(out) }
+                }
+            } catch { seen.note("\(error)") }
+        }
+        #expect(seen.value == 12 * 20, "\(seen.notes.prefix(3))")
+    }
+
     @Test func copyOutStoppedByTheBodyRethrowsAndLeavesTheConnectionUsable() throws {
         let (_, conn) = try emptyDatabase()
         var seen = 0
@@ -147,4 +181,12 @@ import Testing
         #expect(seen == 10)
         #expect(try conn.query("SELECT 1 AS one").first?.require("one", as: Int.self) == 1)
     }
+}
+
+final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var value = 0
+    private(set) var notes: [String] = []
+    func add() { lock.withLock { value += 1 } }
+    func note(_ text: String) { lock.withLock { notes.append(text) } }
 }

@@ -185,10 +185,11 @@ import Testing
         let (_, conn) = try emptyDatabase()
         // The session is UTC whatever the server's default, so `now()` reads back as sent.
         let row = try #require(try conn.query("""
-            SELECT current_setting('TimeZone') AS tz,
+            SELECT extract(timezone FROM now())::int AS offset_seconds, to_char(now(), 'TZ') AS zone,
                    '2026-01-01 12:00:00+05:30'::timestamptz AS ts
             """).first)
-        #expect(try row.require("tz", as: String.self) == "UTC")
+        #expect(try row.require("offset_seconds", as: Int.self) == 0)
+        #expect(try row.require("zone", as: String.self) == "UTC")
         #expect(try row.require("ts", as: Date.self) == Date(timeIntervalSince1970: 1_767_249_000))
         #expect(try Date(postgresText: "2026-01-01 12:00:00-03:30") == Date(timeIntervalSince1970: 1_767_281_400))
     }
@@ -262,6 +263,32 @@ import Testing
             #expect(error.kind == .decoding)
             #expect(!printed(error).contains(secret), "\(printed(error))")
         }
+    }
+
+    /// A server whose defaults are not ours (set on the database, reported at connect) is SET
+    /// to them; with the usual defaults nothing is sent, so a pooler sees no session SET.
+    @Test func theSessionsTextFormsAreOursWhateverTheServersDefaults() throws {
+        let admin = try Connection(try TestDatabase.adminConninfo())
+        let name = "fc_settings_\(getpid())_\(UInt32.random(in: 0...UInt32.max))"
+        try admin.executeScript("CREATE DATABASE \(name) TEMPLATE template0")
+        defer { try? admin.executeScript("DROP DATABASE IF EXISTS \(name) WITH (FORCE)") }
+        try admin.executeScript("ALTER DATABASE \(name) SET TimeZone = 'Asia/Kolkata'")
+        try admin.executeScript("ALTER DATABASE \(name) SET DateStyle = 'SQL, DMY'")
+        try admin.executeScript("ALTER DATABASE \(name) SET IntervalStyle = 'sql_standard'")
+        let conn = try Connection(try TestDatabase.conninfo(database: name))
+        defer { conn.close() }
+        let row = try #require(try conn.query("""
+            SELECT current_setting('TimeZone') AS tz, '2026-03-04'::date::text AS day,
+                   '2026-03-04 05:06:07+00'::timestamptz::text AS ts, interval '1 day 2 hours'::text AS span
+            """).first)
+        #expect(try row.require("tz", as: String.self) == "UTC")
+        #expect(try row.require("day", as: String.self) == "2026-03-04")
+        #expect(try row.require("ts", as: String.self) == "2026-03-04 05:06:07+00")
+        #expect(try row.require("span", as: String.self) == "1 day 02:00:00")
+
+        let reported = ["TimeZone": "Etc/UTC", "DateStyle": "ISO, MDY", "IntervalStyle": "postgres"]
+        #expect(Connection.sessionSettings(reported: { reported[$0] }, serverVersion: 150_000) == nil)
+        #expect(Connection.sessionSettings(reported: { reported[$0] }, serverVersion: 110_000) == "SET extra_float_digits = 3")
     }
 
     // MARK: Encoding of the session

@@ -16,9 +16,12 @@ final class ServerProcess: @unchecked Sendable {
         URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().appendingPathComponent("factcheck-server").path
     }
 
-    init(database: String, arguments: [String] = []) throws {
+    init(database: String, arguments: [String] = [], environment: [String: String] = [:]) throws {
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = ["--listen", "127.0.0.1:0", "--database-url", database] + arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardError = errors
         process.standardOutput = output
         try process.run()

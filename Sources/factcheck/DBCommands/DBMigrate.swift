@@ -13,6 +13,10 @@ extension DBCommand {
                 that repeat an earlier claim's text (kept, and marked as duplicates by V0010), \
                 with the command that resolves each.
 
+                Migrating needs a session of its own (the advisory lock): behind PgBouncer in \
+                transaction mode, set FACTCHECK_DIRECT_URL to the PostgreSQL server itself and \
+                db migrate connects there; pointed at a transaction pooler, it stops and says so.
+
                 Example:
                   factcheck db migrate --database-url postgres://factcheck@localhost/factcheck
                 """
@@ -21,7 +25,7 @@ extension DBCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let session = try Session.open(global, checkSchema: false)
+            let session = try Session.open(global, checkSchema: false, direct: true)
             // On a database with users, only an admin migrates; a new one has nobody to ask.
             if let handle = session.handle, try session.store.hasUsers() {
                 try Permissions.check(try session.store.actor(handle), .migrate)

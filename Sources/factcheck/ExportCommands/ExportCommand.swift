@@ -11,9 +11,15 @@ struct ExportCommand: ParsableCommand {
         discussion: """
             CSV per RFC 4180, UTF-8, with a header row; text cells a spreadsheet would run as a \
             formula get a leading apostrophe. Rows stream from PostgreSQL's COPY: no row cap.
+
+            Every export reads one snapshot and names it by its newest audit event ("as of audit \
+            event N" on stderr with --out or --read-url). --read-url (or FACTCHECK_READ_URL) reads \
+            from a replica instead; a replica that cancels the read for a conflict with recovery \
+            gets one more try on a new snapshot.
             
-            Example:
+            Examples:
               factcheck export claims --out claims.csv --excel --as maria
+              factcheck export audit --read-url "host=replica.internal dbname=factcheck" --out audit.csv --as maria
             """,
         subcommands: [Claims.self, Sources.self, Audit.self, ClaimReviewExport.self]
     )
@@ -23,25 +29,48 @@ struct ExportCommand: ParsableCommand {
 struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var out: String?
     @Flag(help: "Start with the UTF-8 byte-order mark, for Excel.") var excel = false
+    @OptionGroup var read: ReadOptions
+}
+
+/// Where a read-only command may read: a replica.
+struct ReadOptions: ParsableArguments {
+    @Option(name: .customLong("read-url"),
+            help: ArgumentHelp("Read from this database instead, e.g. a streaming replica (default: $FACTCHECK_READ_URL); libpq's target_session_attrs=prefer-standby works.", valueName: "url"))
+    var readURL: String?
 }
 
 /// Runs one CSV export: the file, the stream (the store checks the permission), the summary line.
 func runExport(_ global: GlobalOptions, _ filters: ClaimFilterOptions, _ options: ExportOptions, noun: String,
-               _ stream: (Store, ClaimFilter, Actor, (UnsafeRawBufferPointer) throws -> Void) throws -> Int) throws {
+               _ stream: (Store, ClaimFilter, Actor, @escaping () throws -> Bool, (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot) throws {
     let filter = try filters.filter()
-    let session = try Session.open(global)
+    let session = try Session.open(global, readURL: options.read.readURL)
     let actor = try session.actor()
     let file = try ReportFile(path: options.out, excel: options.excel, noun: noun)
     do {
-        let rows = try stream(session.store, filter, actor) { try file.write($0) }
+        let snapshot = try stream(session.store, filter, actor, { file.restart() }) { try file.write($0) }
         try file.finish()
-        if let out = options.out {
-            FileHandle.standardError.write(Data("exported \(rows) \(noun) to \(out)\n".utf8))
+        if snapshot.retried {
+            FileHandle.standardError.write(Data("note: the standby cancelled the first read (a conflict with recovery); the export ran again on a newer snapshot\n".utf8))
+        }
+        if let summary = exportSummary(rows: snapshot.rows, noun: noun, out: options.out, session: session,
+                                       auditSequence: snapshot.auditSequence) {
+            FileHandle.standardError.write(Data((summary + "\n").utf8))
         }
     } catch {
         file.abandon()
         throw error
     }
+}
+
+/// "exported 3 claims to F, as of audit event 41", with where it was read when that was a read
+/// URL; nil for an export to stdout from the database itself (stdout is the data).
+func exportSummary(rows: Int, noun: String, out: String?, session: Session, auditSequence: Int64) -> String? {
+    let replica = session.readsElsewhere
+    guard out != nil || replica else { return nil }
+    var line = "exported \(rows) \(noun)"
+    if let out { line += " to \(out)" }
+    if replica { line += " from \(session.store.location.origin.rawValue) (\(session.store.location.redacted))" }
+    return line + ", as of audit event \(auditSequence)"
 }
 
 extension ExportCommand {
@@ -66,7 +95,7 @@ extension ExportCommand {
         func run() throws {
             // For Scripts/bench: the same query, to time psql's \copy against.
             if printQuery { return print(Store.claimExportQuery(try filters.filter()).rendered().text) }
-            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, by: $2, $3) }
+            try runExport(global, filters, options, noun: "claims") { try $0.exportClaims($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -87,7 +116,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, by: $2, $3) }
+            try runExport(global, filters, options, noun: "sources") { try $0.exportSources($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -108,7 +137,7 @@ extension ExportCommand {
         @OptionGroup var options: ExportOptions
 
         func run() throws {
-            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, by: $2, $3) }
+            try runExport(global, filters, options, noun: "events") { try $0.exportAudit($1, by: $2, restart: $3, $4) }
         }
     }
 
@@ -126,15 +155,17 @@ extension ExportCommand {
         @Option(help: "The fact-checking organisation's name.") var publisher: String
         @Option(name: .customLong("publisher-url"), help: "Its web address.") var publisherURL: String
         @Option(help: ArgumentHelp("Write to this file instead of stdout.", valueName: "file")) var out: String?
+        @OptionGroup var read: ReadOptions
 
         func run() throws {
             let (publisher, publisherURL) = try validated { () throws(DomainError) in
                 (try Validate.personName(self.publisher, field: "--publisher"),
                  try Validate.url(self.publisherURL, field: "--publisher-url"))
             }
-            let session = try Session.open(global)
+            let session = try Session.open(global, readURL: read.readURL)
             let actor = try session.actor()
-            let reviews = try session.store.claimReviews(publisher: publisher, publisherURL: publisherURL, by: actor)
+            let (reviews, auditSequence) = try session.store.claimReviews(
+                publisher: publisher, publisherURL: publisherURL, by: actor)
             let file = try ReportFile(path: out, excel: false, noun: "reviews")
             do {
                 try file.write(try ClaimReviewJSON.encode(reviews))
@@ -143,7 +174,10 @@ extension ExportCommand {
                 file.abandon()
                 throw error
             }
-            if let out { FileHandle.standardError.write(Data("exported \(reviews.count) ClaimReviews to \(out)\n".utf8)) }
+            if let summary = exportSummary(rows: reviews.count, noun: "ClaimReviews", out: out, session: session,
+                                           auditSequence: auditSequence) {
+                FileHandle.standardError.write(Data((summary + "\n").utf8))
+            }
         }
     }
 }

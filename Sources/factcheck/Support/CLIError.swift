@@ -27,7 +27,8 @@ enum Failure {
             return exitCode(error)
         case let error as StoreError:
             switch error {
-            case .unreachable: return 69
+            case .unreachable, .readOnlyDatabase: return 69
+            case .needsDirectConnection: return 64
             case .concurrentChange, .throttled, .stale: return 75
             case .badFile, .badRows: return 65
             case .linkNeedsAppearances, .noSuchSentence: return 64

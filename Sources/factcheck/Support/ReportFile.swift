@@ -12,9 +12,13 @@ final class ReportFile {
     private let progress = ProgressLine()
     private let noun: String
     private var closed = false
+    private let excel: Bool
+    /// Bytes already handed to the file or stdout.
+    private var written = 0
 
     init(path: String?, excel: Bool, noun: String) throws {
         self.noun = noun
+        self.excel = excel
         if let path {
             let partial = path + ".partial"
             let fd = open(partial, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -57,7 +61,23 @@ final class ReportFile {
             }
             offset += n
         }
+        written += buffer.count
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Takes back everything written so far, for an export that starts again on a new
+    /// snapshot; false when that cannot be done (stdout already has some of it).
+    func restart() -> Bool {
+        if partialPath != nil {
+            guard lseek(fd, 0, SEEK_SET) == 0, ftruncate(fd, 0) == 0 else { return false }
+        } else if written > 0 {
+            return false
+        }
+        written = 0
+        rows = 0
+        buffer.removeAll(keepingCapacity: true)
+        if excel { buffer.append(contentsOf: [0xEF, 0xBB, 0xBF]) }
+        return true
     }
 
     /// Flushes, and gives the file its final name.
