@@ -63,13 +63,14 @@ import Testing
         let store = try Store(location: DatabaseLocation(conninfo: pooled, origin: .option), preparesRepeatedStatements: true)
         let maria = try store.addUser(handle: "maria", name: "María Ortiz", role: .admin, by: nil)
         for index in 0..<12 {
-            _ = try store.addClaim(NewClaim(text: "Exports rose by \(index + 10) percent.", claimant: "Hart"),
-                                   by: try store.actor(maria.handle))
-            #expect(try store.claims(ClaimFilter(claimant: "Hart")).count == index + 1)
+            let actor = try store.actor(maria.handle)
+            _ = try store.addClaim(NewClaim(text: "Exports rose by \(index + 10) percent.", claimant: "Hart"), by: actor)
+            #expect(try store.claims(ClaimFilter(claimant: "Hart"), by: actor).count == index + 1)
         }
         #expect(store.connection.preparedStatementCount == 0)
         let directStore = try Store(location: DatabaseLocation(conninfo: direct, origin: .option), preparesRepeatedStatements: true)
-        for _ in 0..<Connection.prepareThreshold { _ = try directStore.claims(ClaimFilter(claimant: "Hart")) }
+        let reader = try directStore.actor(maria.handle)
+        for _ in 0..<Connection.prepareThreshold { _ = try directStore.claims(ClaimFilter(claimant: "Hart"), by: reader) }
         #expect(directStore.connection.preparedStatementCount > 0)
     }
 
@@ -95,7 +96,7 @@ import Testing
             do {
                 let store = try Store(location: location)
                 var bytes = [UInt8]()
-                let rows = try store.exportClaims(ClaimFilter(claimant: claimants[index])) { bytes.append(contentsOf: $0) }
+                let rows = try store.exportClaims(ClaimFilter(claimant: claimants[index]), by: maria) { bytes.append(contentsOf: $0) }
                 lock.withLock { results.value![run] = (rows, String(decoding: bytes, as: UTF8.self)) }
             } catch {
                 lock.withLock { results.value![run] = (-1, "\(error)") }

@@ -57,13 +57,13 @@ import Testing
     @Test func theReplicasExportIsThePrimarysAtTheSameAuditEvent() throws {
         let (primary, replica, _) = try desk(claims: 200)
         var fromPrimary: [UInt8] = [], fromReplica: [UInt8] = []
-        let p = try primary.exportClaims(ClaimFilter(), restart: { fromPrimary = []; return true }) { fromPrimary += $0 }
-        let r = try replica.exportClaims(ClaimFilter(), restart: { fromReplica = []; return true }) { fromReplica += $0 }
+        let p = try primary.exportClaims(ClaimFilter(), by: try primary.actor("maria"), restart: { fromPrimary = []; return true }) { fromPrimary += $0 }
+        let r = try replica.exportClaims(ClaimFilter(), by: try replica.actor("maria"), restart: { fromReplica = []; return true }) { fromReplica += $0 }
         #expect(p.rows == 200 && r.rows == 200)
         #expect(p.auditSequence == r.auditSequence && p.auditSequence > 0)
         #expect(fromPrimary == fromReplica)
         #expect(try replica.connection.query("SELECT pg_is_in_recovery() AS standby").first!.require("standby", as: Bool.self))
-        let report = try replica.deskReport(since: nil, until: nil)
+        let report = try replica.deskReport(since: nil, until: nil, by: try replica.actor("maria"))
         #expect(report.auditSequence == p.auditSequence && report.totalClaims == 200)
     }
 
@@ -77,7 +77,7 @@ import Testing
         var bytes: [UInt8] = []
         var conflictMade = false
         var restarts = 0
-        let snapshot = try replica.exportClaims(ClaimFilter(), restart: { restarts += 1; bytes = []; return true }) { chunk in
+        let snapshot = try replica.exportClaims(ClaimFilter(), by: try replica.actor("maria"), restart: { restarts += 1; bytes = []; return true }) { chunk in
             bytes += chunk
             guard !conflictMade else { return }
             conflictMade = true
@@ -102,7 +102,7 @@ import Testing
         let standby = try Connection(try TestDatabase.replicaAdminConninfo())
         var conflictMade = false
         #expect {
-            _ = try replica.exportClaims(ClaimFilter(), restart: { false }) { _ in
+            _ = try replica.exportClaims(ClaimFilter(), by: try replica.actor("maria"), restart: { false }) { _ in
                 guard !conflictMade else { return }
                 conflictMade = true
                 try primary.run("UPDATE claims SET priority = 'urgent'")
