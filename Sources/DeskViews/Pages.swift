@@ -347,12 +347,7 @@ public enum DeskPages {
     }
 
     /// The name a move's form posts as `move`.
-    public static func formName(_ action: Action) -> String {
-        switch action {
-        case .returnVerdict: "return"
-        default: String(action.command.split(separator: " ").last!)
-        }
-    }
+    public static func formName(_ action: Action) -> String { action.moveName }
 
     static func title(_ move: Move) -> String {
         switch move.action {

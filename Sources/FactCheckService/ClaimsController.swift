@@ -63,13 +63,13 @@ struct ClaimsController {
         router.patch("claims/:id", use: edit)
         router.post("claims/:id/assign", use: assign)
         for action in [Action.start, .reject, .publish, .reopen] {
-            router.post("claims/:id/\(action.command.split(separator: " ").last!)") { request, context in
+            router.post("claims/:id/\(action.moveName)") { request, context in
                 try await move(action, request, context)
             }
         }
         router.post("claims/:id/verdicts", use: propose)
-        router.post("claims/:id/verdict/approve") { try await decide(.approve, $0, $1) }
-        router.post("claims/:id/verdict/return") { try await decide(.returnVerdict, $0, $1) }
+        router.post("claims/:id/verdict/approve") { try await move(.approve, $0, $1) }
+        router.post("claims/:id/verdict/return") { try await move(.returnVerdict, $0, $1) }
         router.get("claims/:id/sources", use: sources)
         router.post("claims/:id/sources", use: addSource)
         router.post("sources/:id/retract", use: retractSource)
@@ -150,56 +150,39 @@ struct ClaimsController {
     }
 
     func assign(_ request: Request, context: DeskContext) async throws -> Response {
-        let actor = try context.requireActor()
-        let number = try context.parameters.claim()
-        let version = try HTTP.ifMatch(request)
-        let body = try await HTTP.decode(AssignBody.self, from: request, limit: limits.maxBodyBytes)
-        let note = try HTTP.validated { () throws(DomainError) in try Validate.note(body.note) }
-        return try await changed(number, version, by: actor) { store in
-            _ = try store.assign(number, to: Validate.handleReference(body.user), note: note, by: actor)
+        try await make(.assign, request, context) {
+            let body = try await HTTP.decode(AssignBody.self, from: request, limit: limits.maxBodyBytes)
+            return .init(user: body.user, note: body.note)
         }
     }
 
+    /// start, reject, reopen, publish, approve and return: a body is optional.
     func move(_ action: Action, _ request: Request, _ context: DeskContext) async throws -> Response {
-        let actor = try context.requireActor()
-        let number = try context.parameters.claim()
-        let version = try HTTP.ifMatch(request)
-        let body = request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
-            ? MoveBody() : try await HTTP.decode(MoveBody.self, from: request, limit: limits.maxBodyBytes)
-        let (reason, url) = try HTTP.validated { () throws(DomainError) -> (String?, String?) in
-            let reason: String? = switch action {
-            case .reject, .reopen: try Validate.reason(body.reason ?? "")
-            default: try Validate.note(body.reason, field: "reason")
-            }
-            return (reason, try body.url.map { s throws(DomainError) in try Validate.url(s, field: "url") })
-        }
-        return try await changed(number, version, by: actor) { store in
-            _ = try store.move(number, action, by: actor, reason: reason, publishedURL: url)
+        try await make(action, request, context) {
+            let body = request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
+                ? MoveBody() : try await HTTP.decode(MoveBody.self, from: request, limit: limits.maxBodyBytes)
+            return .init(reason: body.reason, url: body.url)
         }
     }
 
     func propose(_ request: Request, context: DeskContext) async throws -> Response {
-        let actor = try context.requireActor()
-        let number = try context.parameters.claim()
-        let version = try HTTP.ifMatch(request)
-        let body = try await HTTP.decode(ProposeBody.self, from: request, limit: limits.maxBodyBytes)
-        let conclusion = try HTTP.validated { () throws(DomainError) in try Validate.conclusion(body.conclusion) }
-        return try await changed(number, version, status: .created, by: actor) { store in
-            _ = try store.propose(number, rating: body.rating, conclusion: conclusion, by: actor)
+        try await make(.propose, request, context, status: .created) {
+            let body = try await HTTP.decode(ProposeBody.self, from: request, limit: limits.maxBodyBytes)
+            return .init(rating: body.rating, conclusion: body.conclusion)
         }
     }
 
-    func decide(_ action: Action, _ request: Request, _ context: DeskContext) async throws -> Response {
+    /// Every workflow move: who asks first, then the body's fields read by the domain's one rule
+    /// (`MoveRequest`), made by the store against the version `If-Match` names.
+    private func make(_ action: Action, _ request: Request, _ context: DeskContext, status: HTTPResponse.Status = .ok,
+                      fields: () async throws -> MoveRequest.Fields) async throws -> Response {
         let actor = try context.requireActor()
         let number = try context.parameters.claim()
         let version = try HTTP.ifMatch(request)
-        let body = request.headers[.contentLength] == "0" || request.headers[.contentType] == nil
-            ? MoveBody() : try await HTTP.decode(MoveBody.self, from: request, limit: limits.maxBodyBytes)
-        let reason = try HTTP.validated { () throws(DomainError) -> String? in
-            action == .returnVerdict ? try Validate.reason(body.reason ?? "") : try Validate.note(body.reason, field: "reason")
-        }
-        return try await changed(number, version, by: actor) { store in
-            _ = try store.decide(number, action, reason: reason, by: actor)
+        let given = try await fields()
+        let move = try HTTP.validated { () throws(DomainError) in try MoveRequest.validated(action, given) }
+        return try await changed(number, version, status: status, by: actor) { store in
+            try store.apply(move, to: number, by: actor)
         }
     }
 

@@ -264,26 +264,12 @@ struct PagesController {
                 guard let n = Int(v) else { throw ServiceError.badRequest("version must be a number") }
                 return n
             }
-            let reasonText = Self.optional(form["reason"])
+            let move = try MoveRequest.validated(named: form["move"] ?? "", .init(
+                user: form["user"], reason: form["reason"], url: form["url"], rating: form["rating"],
+                conclusion: form["conclusion"]))
             store.expectedVersion = version
             defer { store.expectedVersion = nil }
-            switch form["move"] ?? "" {
-            case "assign":
-                _ = try store.assign(number, to: Validate.handleReference(form["user"] ?? ""), note: try Validate.note(reasonText), by: actor)
-            case "start": _ = try store.move(number, .start, by: actor)
-            case "reject": _ = try store.move(number, .reject, by: actor, reason: try Validate.reason(reasonText ?? ""))
-            case "reopen": _ = try store.move(number, .reopen, by: actor, reason: try Validate.reason(reasonText ?? ""))
-            case "publish":
-                _ = try store.move(number, .publish, by: actor,
-                                   publishedURL: try Self.optional(form["url"]).map { s throws(DomainError) in try Validate.url(s) })
-            case "approve": _ = try store.decide(number, .approve, reason: try Validate.note(reasonText), by: actor)
-            case "return": _ = try store.decide(number, .returnVerdict, reason: try Validate.reason(reasonText ?? ""), by: actor)
-            case "propose":
-                _ = try store.propose(number, rating: form["rating"] ?? "",
-                                      conclusion: try Validate.conclusion(form["conclusion"] ?? ""), by: actor)
-            case let move:
-                throw ServiceError.badRequest("unknown move \(move)")
-            }
+            try store.apply(move, to: number, by: actor)
         }
     }
 

@@ -247,6 +247,16 @@ extension Store {
         }
     }
 
+    /// Makes the move a door was asked for (a page's form, an API body), whichever it is.
+    public func apply(_ request: MoveRequest, to number: ClaimNumber, by actor: Actor) throws {
+        switch request {
+        case let .assign(user, note): _ = try assign(number, to: user, note: note, by: actor)
+        case let .transition(action, reason, url): _ = try move(number, action, by: actor, reason: reason, publishedURL: url)
+        case let .propose(rating, conclusion): _ = try propose(number, rating: rating, conclusion: conclusion, by: actor)
+        case let .decide(action, reason): _ = try decide(number, action, reason: reason, by: actor)
+        }
+    }
+
     /// `claim start`, `claim reject`, `claim publish` and `claim reopen`.
     public func move(_ number: ClaimNumber, _ action: Action, by actor: Actor, reason: String? = nil,
                      publishedURL: String? = nil) throws -> ClaimState {

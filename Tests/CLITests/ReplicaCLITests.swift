@@ -11,7 +11,7 @@ import Testing
         let desk = try Desk.make()
         let claim = try desk.logClaim("Unemployment fell to 4 percent in March.")
         try desk.toReview(claim)
-        try desk.logClaim("The bridge cost twice its budget.", extra: ["--tag", "roads"])
+        _ = try desk.logClaim("The bridge cost twice its budget.", extra: ["--tag", "roads"])
         try TestDatabase.waitForReplica()
         return (desk, try TestDatabase.replicaConninfo(database: try #require(desk.databaseName)))
     }

@@ -139,7 +139,7 @@ import Testing
     @Test func copyOutLeavesNoSettingOnTheSession() throws {
         let (_, conn) = try emptyDatabase()
         try conn.copyOut("COPY (SELECT \("first value")::text) TO STDOUT") { _ in }
-        try conn.withTransaction { conn in
+        _ = try conn.withTransaction { conn in
             try conn.copyOut("COPY (SELECT \("second value")::text) TO STDOUT") { _ in }
         }
         let left = try conn.query("SELECT coalesce(current_setting('factcheck.copy_bind_1', true), '') AS v").first
