@@ -85,12 +85,16 @@ import Testing
     }
 
     @Test func sessionsExpireWhenIdleAndAtTheirEnd() async throws {
-        let desk = try ServiceDesk(sessions: SessionPolicy(idle: 1, absolute: 3600))
+        // Idle for a minute: the session's last use is moved back rather than waited for, so a
+        // slow machine (a login's bcrypt under load) cannot expire it before its first use.
+        let desk = try ServiceDesk(sessions: SessionPolicy(idle: 60, absolute: 3600))
         defer { desk.close() }
         try await desk.application.test(.router) { client in
             let ben = Self.cookie(try await login(client, "ben"))
             try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .ok) }
-            try await Task.sleep(for: .milliseconds(1500))
+            _ = try desk.store.connection.run("UPDATE user_sessions SET last_seen_at = now() - interval '59 seconds' WHERE handle = 'ben'")
+            try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .ok) }
+            _ = try desk.store.connection.run("UPDATE user_sessions SET last_seen_at = now() - interval '61 seconds' WHERE handle = 'ben'")
             try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .unauthorized) }
             // The absolute end: a session whose end has passed is refused however fresh its use.
             let chen = Self.cookie(try await login(client, "chen"))
