@@ -200,9 +200,9 @@ struct DeskController {
                         }
                     }
                     let rows = switch kind {
-                    case .claims: try store.exportClaims(chosen, by: actor, sink)
-                    case .sources: try store.exportSources(chosen, by: actor, sink)
-                    case .audit: try store.exportAudit(chosen, by: actor, sink)
+                    case .claims: try store.exportClaims(chosen, by: actor, sink).rows
+                    case .sources: try store.exportSources(chosen, by: actor, sink).rows
+                    case .audit: try store.exportAudit(chosen, by: actor, sink).rows
                     }
                     if !batch.isEmpty { try pipe.send(batch) }
                     return rows

@@ -23,16 +23,12 @@ extension Store {
         "stream", "seq", "prev_hash", "hash", "channel", "via",
     ]
 
-    /// Streams every claim matching the filter as CSV with a header row; returns the rows.
+    /// Streams every claim matching the filter as CSV with a header row; says how many rows and
+    /// which snapshot (`ExportSnapshot`). `restart`, when given, is asked to take back what the
+    /// sink was given if a standby cancels the read; it then runs once more on a new snapshot.
     /// The limit of the filter is ignored: exports have no cap.
-    public func exportClaims(_ filter: ClaimFilter, by actor: Actor,
-                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try Permissions.check(actor, .export)
-        return try export(Store.claimExportQuery(filter), restart: nil, sink).rows
-    }
-
-    /// `exportClaims`, saying which snapshot it read; `restart` as for `ExportSnapshot`.
-    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
+    @discardableResult
+    public func exportClaims(_ filter: ClaimFilter, by actor: Actor, restart: (() throws -> Bool)? = nil,
                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
         try Permissions.check(actor, .export)
         return try export(Store.claimExportQuery(filter), restart: restart, sink)
@@ -63,14 +59,9 @@ extension Store {
     }
 
     /// Streams the sources of every claim matching the filter, retracted ones included.
-    public func exportSources(_ filter: ClaimFilter, by actor: Actor,
-                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try Permissions.check(actor, .export)
-        return try export(Store.sourceExportQuery(filter), restart: nil, sink).rows
-    }
-
-    public func exportSources(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
-                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+    @discardableResult
+    public func exportSources(_ filter: ClaimFilter, by actor: Actor, restart: (() throws -> Bool)? = nil,
+                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
         try Permissions.check(actor, .export)
         return try export(Store.sourceExportQuery(filter), restart: restart, sink)
     }
@@ -89,14 +80,9 @@ extension Store {
     }
 
     /// Streams audit events: all of them, or with a claim filter those of the matching claims.
-    public func exportAudit(_ filter: ClaimFilter, by actor: Actor,
-                              _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Int {
-        try Permissions.check(actor, .export)
-        return try export(Store.auditExportQuery(filter), restart: nil, sink).rows
-    }
-
-    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, restart: @escaping () throws -> Bool,
-                            _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
+    @discardableResult
+    public func exportAudit(_ filter: ClaimFilter, by actor: Actor, restart: (() throws -> Bool)? = nil,
+                             _ sink: (UnsafeRawBufferPointer) throws -> Void) throws -> ExportSnapshot {
         try Permissions.check(actor, .export)
         return try export(Store.auditExportQuery(filter), restart: restart, sink)
     }

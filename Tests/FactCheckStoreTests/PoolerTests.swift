@@ -96,7 +96,7 @@ import Testing
             do {
                 let store = try Store(location: location)
                 var bytes = [UInt8]()
-                let rows = try store.exportClaims(ClaimFilter(claimant: claimants[index]), by: maria) { bytes.append(contentsOf: $0) }
+                let rows = try store.exportClaims(ClaimFilter(claimant: claimants[index]), by: maria) { bytes.append(contentsOf: $0) }.rows
                 lock.withLock { results.value![run] = (rows, String(decoding: bytes, as: UTF8.self)) }
             } catch {
                 lock.withLock { results.value![run] = (-1, "\(error)") }

@@ -100,14 +100,7 @@ import Testing
                        "--data-binary", "@\(upload)", "\(a.base)/api/v1/imports/claims"])
         }
         let watcher = try Connection(environment["FACTCHECK_DIRECT_URL"]!)
-        for _ in 0..<1_000 {
-            let busy: Int = try watcher.query("""
-                SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle'
-                  AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL
-                """).first!.require("n")
-            if busy > 0 { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitForAnOpenTransaction(watcher, attempts: 1_000)
         a.signal(SIGKILL)
         _ = await uploading.value
         #expect(a.wait() != 0)

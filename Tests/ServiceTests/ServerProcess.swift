@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Postgres
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -99,4 +100,17 @@ func fetch(_ url: String, method: String = "GET", headers: [String: String] = [:
     request.httpBody = body
     let (data, response) = try await URLSession.shared.data(for: request)
     return ((response as! HTTPURLResponse).statusCode, data)
+}
+
+/// Waits (up to `attempts` × 10 ms) until another client of `watcher`'s database has a
+/// transaction open, so a test can kill a server while its write is in flight.
+func waitForAnOpenTransaction(_ watcher: Connection, attempts: Int) async throws {
+    for _ in 0..<attempts {
+        let busy: Int = try watcher.query("""
+            SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state <> 'idle'
+              AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL
+            """).first!.require("n")
+        if busy > 0 { return }
+        try await Task.sleep(for: .milliseconds(10))
+    }
 }

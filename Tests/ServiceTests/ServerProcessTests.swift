@@ -67,14 +67,7 @@ import FoundationNetworking
         }
         // Kill it while the import's transaction is open on the server.
         let watcher = try Connection(desk.conninfo)
-        for _ in 0..<500 {
-            let busy: Int = try watcher.query("""
-                SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active'
-                  AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND xact_start IS NOT NULL
-                """).first!.require("n")
-            if busy > 0 { break }
-            try await Task.sleep(for: .milliseconds(10))
-        }
+        try await waitForAnOpenTransaction(watcher, attempts: 500)
         first.signal(SIGKILL)
         _ = await uploading.value
         #expect(first.wait() != 0)
