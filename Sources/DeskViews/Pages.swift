@@ -255,14 +255,14 @@ public enum DeskPages {
         var offered = moves.filter(\.isAllowed)
         // The form the user filled in, when the claim moved on under it: still shown, with what
         // they typed, so nothing typed is lost (sending it again gets the workflow's answer).
-        if let typed, !offered.contains(where: { formName($0.action) == typed.form }),
-           let action = Action.allCases.first(where: { formName($0) == typed.form && (Workflow.transition(for: $0) != nil || $0 == .assign) }) {
+        if let typed, !offered.contains(where: { $0.action.moveName == typed.form }),
+           let action = MoveRequest.actions.first(where: { $0.moveName == typed.form }) {
             let transition = Workflow.transition(for: action)
             offered.insert(Move(action: action, target: transition?.to, needsReason: transition?.needsReason ?? false, refusal: nil), at: 0)
         }
         var moveForms: [[String: Any]] = []
         for move in offered {
-            let name = formName(move.action)
+            let name = move.action.moveName
             let typedHere = typed?.form == name ? typed!.fields : [:]
             var m: [String: Any] = [
                 "claimId": claim.id, "move": name, "version": claim.version, "seen": view.lastEvent,
@@ -346,8 +346,6 @@ public enum DeskPages {
         return d
     }
 
-    /// The name a move's form posts as `move`.
-    public static func formName(_ action: Action) -> String { action.moveName }
 
     static func title(_ move: Move) -> String {
         switch move.action {

@@ -168,13 +168,6 @@ extension Store {
             throw translate(error)
         }
     }
-
-    /// The newest audit event visible now (what a read at this moment reflects).
-    public func auditSequence() throws -> Int64 {
-        try read { conn in
-            try conn.query("SELECT coalesce(max(id), 0) AS seq FROM audit_events").first!.require("seq")
-        }
-    }
 }
 
 /// What an export read: its rows and the snapshot they come from, named by the newest audit
@@ -215,10 +208,6 @@ public struct PublishedVerdict: Sendable {
 extension Store {
     /// Every published claim with its approved verdict, oldest publication first, those whose
     /// publication date is unknown last.
-    public func publishedVerdicts(by actor: Actor) throws -> [PublishedVerdict] {
-        try read(by: actor, allowedTo: .export) { conn in try Store.publishedVerdicts(conn) }
-    }
-
     static func publishedVerdicts(_ conn: Connection) throws -> [PublishedVerdict] {
         try conn.query("""
             SELECT c.text, c.claimant, c.said_on::text AS said_on, a.url AS article_url,

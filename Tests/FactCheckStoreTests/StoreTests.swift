@@ -46,7 +46,7 @@ import Testing
             ("articles", { _ = try store.articles(by: $0) }),
             ("article", { _ = try store.article("A-\(article.id)", by: $0) }),
             ("articleText", { _ = try store.articleText(id: article.id, by: $0) }),
-            ("publishedVerdicts", { _ = try store.publishedVerdicts(by: $0) }),
+            ("publishedVerdicts", { _ = try store.publishedVerdictsSnapshot(by: $0) }),
             ("exportClaims", { _ = try store.exportClaims(ClaimFilter(), by: $0) { _ in } }),
             ("exportSources", { _ = try store.exportSources(ClaimFilter(), by: $0) { _ in } }),
             ("exportAudit", { _ = try store.exportAudit(ClaimFilter(), by: $0) { _ in } }),
