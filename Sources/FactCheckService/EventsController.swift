@@ -44,7 +44,10 @@ struct EventsController {
         let actor = try context.requireActor()
         try Permissions.check(actor, .read)
         let lastSeen = request.headers[HTTPField.Name("Last-Event-ID")!].flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        // Subscribed before the replay is read, and live only once the LISTEN is: a change
+        // committed after the client sees ": live" reaches it.
         let subscription = listener.subscribe()
+        await listener.listening()
         // What the client missed, from the log; then whatever arrives, skipping what the replay held.
         let missed: [AuditEventRecord] = if let lastSeen {
             try await pool.run { store in try store.auditEvents(AuditFilter(claim: claim, limit: 1000, afterId: lastSeen), by: actor) }
@@ -130,8 +133,38 @@ final class Listener: @unchecked Sendable {
     private var subscribers: [Int: Subscription] = [:]
     private var nextId = 0
     private var started = false
+    private var isListening = false
+    private var waiting: [UUID: CheckedContinuation<Void, Never>] = [:]
 
     private init(conninfo: String) { self.conninfo = conninfo }
+
+    /// Returns once the LISTEN is active, or after `patience` if the database cannot be
+    /// reached (the stream then catches up when the listener does; Last-Event-ID covers it).
+    func listening(patience: Duration = .seconds(10)) async {
+        let ticket = UUID()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = lock.withLock {
+                if isListening { return true }
+                waiting[ticket] = continuation
+                return false
+            }
+            if now { continuation.resume(); return }
+            Task { [self] in
+                try? await Task.sleep(for: patience)
+                let late = lock.withLock { waiting.removeValue(forKey: ticket) }
+                late?.resume()
+            }
+        }
+    }
+
+    private func setListening(_ value: Bool) {
+        lock.lock()
+        isListening = value
+        let resumed = value ? Array(waiting.values) : []
+        if value { waiting = [:] }
+        lock.unlock()
+        for continuation in resumed { continuation.resume() }
+    }
 
     func subscribe() -> Subscription {
         lock.lock(); defer { lock.unlock() }
@@ -156,6 +189,7 @@ final class Listener: @unchecked Sendable {
             do {
                 let connection = try Connection(conninfo)
                 try connection.listen("factcheck_events")
+                setListening(true)
                 var lastTick = Date()
                 while true {
                     if Date().timeIntervalSince(lastTick) >= 1 {
@@ -174,6 +208,7 @@ final class Listener: @unchecked Sendable {
                     }
                 }
             } catch {
+                setListening(false)
                 Thread.sleep(forTimeInterval: 1)
             }
         }

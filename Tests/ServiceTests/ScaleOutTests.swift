@@ -78,15 +78,13 @@ import Testing
 
         // A change made through one instance reaches a stream served by the other.
         let token = desk.tokens["ed"]!
-        let stream = Task.detached {
-            try curl(["-N", "-H", "Authorization: Bearer \(token)", "\(b.base)/api/v1/claims/C-1/events"], timeout: 5)
-        }
-        try await Task.sleep(for: .milliseconds(1500))
+        let stream = try EventStream("\(b.base)/api/v1/claims/C-1/events", token: token)
+        defer { stream.close() }
+        #expect(await stream.waitFor(": live"), "\(stream.received)")
         let assigned = try curl(["-X", "POST", "-H", "Authorization: Bearer \(token)", "-H", "Content-Type: application/json",
                                  "-d", "{\"user\":\"ben\"}", "-w", "%{http_code}", "\(a.base)/api/v1/claims/C-1/assign"])
         #expect(assigned.out.hasSuffix("200"), "\(assigned.out)")
-        let received = try await stream.value.out
-        #expect(received.contains("\"action\":\"claim.assigned\""), "\(received)")
+        #expect(await stream.waitFor("\"action\":\"claim.assigned\""), "\(stream.received)")
 
         // kill -9 of one instance mid-request: nothing of that request is written, and the
         // balancer keeps answering from the other.

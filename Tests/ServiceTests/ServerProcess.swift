@@ -114,3 +114,41 @@ func waitForAnOpenTransaction(_ watcher: Connection, attempts: Int) async throws
         try await Task.sleep(for: .milliseconds(10))
     }
 }
+
+/// A Server-Sent Events stream read by curl as it arrives, so a test acts only once the
+/// stream says it is live and waits for what it expects instead of for a fixed time.
+final class EventStream: @unchecked Sendable {
+    private let process = Process()
+    private let file: URL
+
+    init(_ url: String, token: String, headers: [String] = []) throws {
+        file = FileManager.default.temporaryDirectory.appendingPathComponent("sse-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+        process.arguments = ["-sS", "-N", "--max-time", "120", "-H", "Authorization: Bearer \(token)"]
+            + headers.flatMap { ["-H", $0] } + [url]
+        process.standardOutput = try FileHandle(forWritingTo: file)
+        process.standardError = Pipe()
+        try process.run()
+    }
+
+    var received: String { (try? String(contentsOf: file, encoding: .utf8)) ?? "" }
+
+    /// Waits up to `timeout` for `text` to arrive; whether it did.
+    func waitFor(_ text: String, timeout: TimeInterval = 20) async -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if received.contains(text) { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return received.contains(text)
+    }
+
+    func close() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+}
