@@ -325,6 +325,9 @@ public enum DeskPages {
             "history": view.detail.history.reversed().map(event),
         ]
         model["typedNote"] = typed?.form == "note" ? typed!.fields["body"] : nil
+        if Workflow.mayEdit(claim.state, by: actor) {
+            model["edit"] = editModel(claim, typed: typed?.form == "edit" ? typed!.fields : nil, seen: view.lastEvent)
+        }
         model["context"] = claim.context
         if let article = view.article {
             var a: [String: Any] = ["id": article.id, "url": article.url]
@@ -336,6 +339,21 @@ public enum DeskPages {
         }
         return page("\(claim.id) · \(String(claim.text.prefix(60)))", viewer: viewer, nav: "/claims",
                     body: body("claim", model, viewer: viewer), error: error, notice: notice, liveClaim: claim.id)
+    }
+
+    /// The details form: the stored values, or what the user typed when it came back refused.
+    static func editModel(_ c: ClaimRecord, typed: [String: String]?, seen: Int64) -> [String: Any] {
+        let priority = typed?["priority"] ?? c.priority.rawValue
+        var d: [String: Any] = [
+            "version": c.version, "seen": seen, "open": typed != nil,
+            "wording": Workflow.mayEditWording(c.state),
+            "text": typed?["text"] ?? c.text, "claimant": typed?["claimant"] ?? c.claimant,
+            "tags": typed?["tags"] ?? c.tags.joined(separator: ", "),
+            "priorities": Priority.allCases.map { ["value": $0.rawValue, "selected": $0.rawValue == priority] as [String: Any] },
+        ]
+        d["due"] = typed?["due"] ?? c.dueDate
+        d["saidOn"] = typed?["said_on"] ?? c.saidOn
+        return d
     }
 
     static func claimModel(_ c: ClaimRecord) -> [String: Any] {

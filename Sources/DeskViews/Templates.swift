@@ -204,6 +204,24 @@ enum Templates {
         </dl>
         {{#context}}<p class="context">From the article: “{{context}}”</p>{{/context}}
         </header>
+        {{#edit}}
+        <details class="card edit" id="edit"{{#open}} open{{/open}}>
+        <summary>Edit the details</summary>
+        <form method="post" action="/claims/{{claim.id}}/edit" class="stack" id="edit-form">
+        {{>csrf}}
+        <input type="hidden" name="version" value="{{version}}">
+        <input type="hidden" name="seen" value="{{seen}}">
+        {{#wording}}<label for="edit-text">Claim</label><textarea id="edit-text" name="text" rows="3" required>{{text}}</textarea>
+        <label for="edit-claimant">Claimant</label><input id="edit-claimant" name="claimant" required value="{{claimant}}">
+        <label for="edit-said">Said on</label><input id="edit-said" name="said_on" type="date" value="{{saidOn}}">{{/wording}}
+        {{^wording}}<p class="sub">The wording, claimant and date said stay as the verdict found them while it is in review or approved; return the verdict first to change them.</p>{{/wording}}
+        <label for="edit-tags">Tags (separated by commas)</label><input id="edit-tags" name="tags" value="{{tags}}">
+        <label for="edit-priority">Priority</label><select id="edit-priority" name="priority">{{#priorities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/priorities}}</select>
+        <label for="edit-due">Due on</label><input id="edit-due" name="due" type="date" value="{{due}}">
+        <button type="submit">Save the details</button>
+        </form>
+        </details>
+        {{/edit}}
 
         <section class="moves" id="moves" aria-labelledby="moves-h">
         <h2 id="moves-h">What you can do now</h2>

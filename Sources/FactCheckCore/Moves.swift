@@ -51,4 +51,10 @@ extension Workflow {
     public static func mayEdit(_ state: ReviewState, by actor: Actor) -> Bool {
         (try? Permissions.check(actor, .editClaim)) != nil && states(allowing: .editClaim).contains(state)
     }
+
+    /// Whether a claim's wording (text, claimant, date said) may change in `state`: not while a
+    /// verdict reached on it is proposed or approved (`checkEditable` refuses it then).
+    public static func mayEditWording(_ state: ReviewState) -> Bool {
+        !wordingFrozenStates.contains(state)
+    }
 }

@@ -40,6 +40,7 @@ struct PagesController {
         router.post("claims/bulk") { try await page($0, $1, bulk) }
         router.get("claims/:id") { try await page($0, $1, claimPage) }
         router.post("claims/:id/moves") { try await page($0, $1, moveForm) }
+        router.post("claims/:id/edit") { try await page($0, $1, editForm) }
         router.post("claims/:id/sources") { try await page($0, $1, sourceForm) }
         router.post("claims/:id/notes") { try await page($0, $1, noteForm) }
         router.post("sources/:id/retract") { try await page($0, $1, retractForm) }
@@ -260,16 +261,42 @@ struct PagesController {
         let actor = viewer.actor
         let number = try context.parameters.claim()
         return try await claimForm(request, context, viewer) { store, form in
-            let version = try form["version"].map { v -> Int in
-                guard let n = Int(v) else { throw ServiceError.badRequest("version must be a number") }
-                return n
-            }
+            let version = try Self.version(form)
             let move = try MoveRequest.validated(named: form["move"] ?? "", .init(
                 user: form["user"], reason: form["reason"], url: form["url"], rating: form["rating"],
                 conclusion: form["conclusion"]))
             store.expectedVersion = version
             defer { store.expectedVersion = nil }
             try store.apply(move, to: number, by: actor)
+        }
+    }
+
+    /// The details form: every field it shows is sent; the store changes (and audits) only
+    /// those that differ, and refuses a form drawn on an older version of the claim.
+    func editForm(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
+        let actor = viewer.actor
+        let number = try context.parameters.claim()
+        return try await claimForm(request, context, viewer, form: "edit") { store, form in
+            let version = try Self.version(form)
+            let edit = try HTTP.validated { () throws(DomainError) in
+                ClaimEdit(
+                    text: try form["text"].map { s throws(DomainError) in try Validate.claimText(s.replacingOccurrences(of: "\r\n", with: "\n"), field: "claim") },
+                    claimant: try form["claimant"].map { s throws(DomainError) in try Validate.claimant(s, field: "claimant") },
+                    tags: try form["tags"].map { s throws(DomainError) in try Validate.tags(splitting: s, field: "tags") },
+                    priority: try form["priority"].map { s throws(DomainError) in try Validate.priority(s, field: "priority") },
+                    dueOn: try Self.optional(form["due"]).map { s throws(DomainError) in try Validate.date(s, field: "due on") },
+                    saidOn: try Self.optional(form["said_on"]).map { s throws(DomainError) in try Validate.date(s, field: "said on") })
+            }
+            store.expectedVersion = version
+            defer { store.expectedVersion = nil }
+            _ = try store.editClaim(number, edit, by: actor)
+        }
+    }
+
+    static func version(_ form: [String: String]) throws -> Int? {
+        try form["version"].map { v -> Int in
+            guard let n = Int(v) else { throw ServiceError.badRequest("version must be a number") }
+            return n
         }
     }
 

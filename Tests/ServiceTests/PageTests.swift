@@ -151,6 +151,68 @@ import Testing
         }
     }
 
+    /// The details form: an editor changes tags, priority and due date (one audited edit); a
+    /// form drawn before another change is refused with what was typed kept; while a verdict is
+    /// in review the wording is not offered and a forged wording change is refused; a reviewer
+    /// gets no form and a forged post changes nothing.
+    @Test func theDetailsFormEditsAClaimUnderTheWorkflowsRules() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let ed = try desk.store.actor("ed"), ben = try desk.store.actor("ben")
+        _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed)
+        try await desk.application.test(.router) { client in
+            let session = try await signIn(client, "ed")
+            let page = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
+            #expect(page.text.contains("id=\"edit-form\""))
+            #expect(page.text.contains("id=\"edit-text\""), "the wording is editable while logged")
+            let drawn = try desk.store.claimDetail(ClaimNumber(1), by: ed)
+            let fields = "text=\(Self.encoded("Exports doubled."))&claimant=Hart&said_on=&tags=\(Self.encoded("trade, <b>wheat</b>"))"
+                + "&priority=urgent&due=2026-12-24&version=\(drawn.claim.version)&seen=\(drawn.history.last!.id)&csrf_token=\(session.csrf)"
+            let saved = try await client.execute(uri: "/claims/C-1/edit", method: .post, headers: Self.form(session.cookie),
+                                                 body: ByteBuffer(string: fields))
+            #expect(saved.status == .seeOther)
+            let claim = try desk.store.claimDetail(ClaimNumber(1), by: ed).claim
+            #expect(claim.tags == ["trade", "<b>wheat</b>"] && claim.priority == .urgent && claim.dueDate == "2026-12-24")
+            #expect(claim.text == "Exports doubled.")
+            #expect(try desk.count("SELECT count(*) AS n FROM audit_events WHERE action = 'claim.edited'") == 1)
+            #expect(try desk.count("SELECT count(*) AS n FROM audit_events WHERE action = 'claim.edited' AND NOT (after ? 'text')") == 1,
+                    "an unchanged field is not written as changed")
+
+            // The same form again is now stale: 409, what was typed kept, nothing written.
+            let stale = try await client.execute(uri: "/claims/C-1/edit", method: .post, headers: Self.form(session.cookie),
+                                                 body: ByteBuffer(string: fields.replacingOccurrences(of: "priority=urgent", with: "priority=low")))
+            #expect(stale.status == .conflict)
+            #expect(stale.text.contains("C-1 was changed by ed since you opened it."))
+            #expect(stale.text.contains("<option value=\"low\" selected>"))
+            #expect(stale.text.contains("<details class=\"card edit\" id=\"edit\" open>"))
+            #expect(try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.priority == .urgent)
+
+            // In review the wording is frozen: not offered, and refused when posted anyway.
+            _ = try desk.store.move(ClaimNumber(1), .start, by: ben)
+            _ = try desk.store.addSource(to: ClaimNumber(1), NewSource(url: "https://stats.example.org/t1"), by: ben)
+            _ = try desk.store.propose(ClaimNumber(1), rating: "false", conclusion: "No.", by: ben)
+            let inReview = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
+            #expect(inReview.text.contains("id=\"edit-form\"") && !inReview.text.contains("id=\"edit-text\""))
+            let version = try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.version
+            let frozen = try await client.execute(
+                uri: "/claims/C-1/edit", method: .post, headers: Self.form(session.cookie),
+                body: ByteBuffer(string: "text=\(Self.encoded("Exports tripled."))&priority=urgent&tags=trade&version=\(version)&csrf_token=\(session.csrf)"))
+            #expect(frozen.status == .conflict)
+            #expect(frozen.text.contains("its text cannot change while its verdict is proposed"), "the CLI's message")
+            #expect(try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.text == "Exports doubled.")
+
+            // A reviewer is offered no details form, and a forged one changes nothing.
+            let reviewer = try await signIn(client, "ben")
+            let benPage = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: reviewer.cookie]))
+            #expect(!benPage.text.contains("id=\"edit-form\""))
+            let forged = try await client.execute(
+                uri: "/claims/C-1/edit", method: .post, headers: Self.form(reviewer.cookie),
+                body: ByteBuffer(string: "priority=low&version=\(version)&csrf_token=\(reviewer.csrf)"))
+            #expect(forged.status == .forbidden)
+            #expect(try desk.store.claimDetail(ClaimNumber(1), by: ed).claim.priority == .urgent)
+        }
+    }
+
     @Test func bulkActionsChangeEachClaimAndSayWhatWasRefused() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
