@@ -11,6 +11,10 @@ public struct SessionPolicy: Sendable {
         self.idle = idle
         self.absolute = absolute
     }
+
+    /// How stale the idle clock may get before a use writes it: a thirtieth of the idle limit,
+    /// at most a minute (a session then ends at most that much before its idle limit).
+    public var touchInterval: TimeInterval { min(60, idle / 30) }
 }
 
 /// Failed logins allowed in `window` per account and per address before a login is throttled.
@@ -159,17 +163,24 @@ extension Store {
     }
 
     /// The user of a live session, touching its idle clock; nil when the session is unknown,
-    /// ended, idle too long, past its absolute end, or its user deactivated.
+    /// ended, idle too long, past its absolute end, or its user deactivated. The clock is
+    /// written at most once per `policy.touchInterval` (a minute for the default 30-minute
+    /// idle limit), so a page's requests do not each rewrite, and queue on, the session's row.
     public func sessionIdentity(id: String, policy: SessionPolicy = .init()) throws -> SessionIdentity? {
         try read { conn in
             guard let row = try conn.query("""
-                UPDATE user_sessions s SET last_seen_at = now()
-                FROM users u
-                WHERE s.id_hash = sha256(convert_to(\(id), 'UTF8')) AND u.handle = s.handle AND u.active
-                  AND s.ended_at IS NULL AND s.expires_at > now()
-                  AND s.last_seen_at > now() - make_interval(secs => \(policy.idle))
-                RETURNING s.handle, u.role, encode(substr(s.id_hash, 1, 4), 'hex') AS fingerprint,
-                          encode(sha256(convert_to('csrf:' || \(id), 'UTF8')), 'hex') AS csrf
+                WITH live AS (
+                    SELECT s.id_hash, s.handle, u.role, s.last_seen_at FROM user_sessions s JOIN users u ON u.handle = s.handle
+                    WHERE s.id_hash = sha256(convert_to(\(id), 'UTF8')) AND u.active
+                      AND s.ended_at IS NULL AND s.expires_at > now()
+                      AND s.last_seen_at > now() - make_interval(secs => \(policy.idle))
+                ), touched AS (
+                    UPDATE user_sessions s SET last_seen_at = now() FROM live
+                    WHERE s.id_hash = live.id_hash AND live.last_seen_at < now() - make_interval(secs => \(policy.touchInterval))
+                )
+                SELECT handle, role, encode(substr(id_hash, 1, 4), 'hex') AS fingerprint,
+                       encode(sha256(convert_to('csrf:' || \(id), 'UTF8')), 'hex') AS csrf
+                FROM live
                 """).first,
                 let role = Role(rawValue: try row.require("role"))
             else { return nil }

@@ -94,6 +94,14 @@ import Testing
             try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .ok) }
             _ = try desk.store.connection.run("UPDATE user_sessions SET last_seen_at = now() - interval '59 seconds' WHERE handle = 'ben'")
             try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .ok) }
+            // A use moves the idle clock, but writes the row at most once per touch interval
+            // (2 s here): a second use at once leaves the row as it was.
+            let touched = try desk.count("SELECT count(*) AS n FROM user_sessions WHERE handle = 'ben' AND last_seen_at > now() - interval '5 seconds'")
+            #expect(touched == 1, "the use after 59 s idle moved the clock")
+            let xmin: String = try desk.store.connection.query("SELECT xmin::text AS x FROM user_sessions WHERE handle = 'ben'").first!.require("x")
+            try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .ok) }
+            let after: String = try desk.store.connection.query("SELECT xmin::text AS x FROM user_sessions WHERE handle = 'ben'").first!.require("x")
+            #expect(after == xmin, "a use within the touch interval does not rewrite the session")
             _ = try desk.store.connection.run("UPDATE user_sessions SET last_seen_at = now() - interval '61 seconds' WHERE handle = 'ben'")
             try await client.execute(uri: "/session", method: .get, headers: [.cookie: ben]) { #expect($0.status == .unauthorized) }
             // The absolute end: a session whose end has passed is refused however fresh its use.
