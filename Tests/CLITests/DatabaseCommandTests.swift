@@ -167,7 +167,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let binary = folder.appendingPathComponent("factcheck").path
-        try FileManager.default.copyItem(atPath: CLI.binary, toPath: binary)
+        try CLI.copyExecutable(CLI.binary, to: binary)
 
         let outcome = try CLI(databaseURL: url).run(["db", "migrate"], binary: binary, directory: folder.path)
         #expect(outcome.status == 0, "\(outcome)")

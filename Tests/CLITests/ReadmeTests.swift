@@ -141,9 +141,8 @@ import Testing
         try shell(["cp", "-R", Self.root + "/Scripts", checkout + "/Scripts"])
         // The binary under test, where a plain user may read it; Scripts/install copies it
         // instead of building one (FACTCHECK_INSTALL_FROM).
-        try fm.copyItem(atPath: CLI.binary, toPath: work + "/factcheck-built")
-        try fm.copyItem(atPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server",
-                        toPath: work + "/factcheck-server")
+        try CLI.copyExecutable(CLI.binary, to: work + "/factcheck-built")
+        try CLI.copyExecutable(URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server", to: work + "/factcheck-server")
 
         var script = """
             set -u
@@ -227,9 +226,8 @@ import Testing
         defer { try? fm.removeItem(atPath: work) }
         let tools = work + "/tools", built = work + "/built", prefix = work + "/prefix with space"
         for dir in [tools, built] { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-        try fm.copyItem(atPath: CLI.binary, toPath: built + "/factcheck")
-        try fm.copyItem(atPath: URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server",
-                        toPath: built + "/factcheck-server")
+        try CLI.copyExecutable(CLI.binary, to: built + "/factcheck")
+        try CLI.copyExecutable(URL(fileURLWithPath: CLI.binary).deletingLastPathComponent().path + "/factcheck-server", to: built + "/factcheck-server")
         try """
             #!/usr/bin/env bash
             echo "$*" >>\(work)/swift-calls

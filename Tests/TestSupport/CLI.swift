@@ -25,6 +25,20 @@ public struct CLI: Sendable {
         return root.appendingPathComponent(".build/debug/factcheck").path
     }
 
+    /// Copies an executable with `cp` in a process of its own. Copied in this process, the file
+    /// is open for writing while other tests start processes; a child forked then holds that
+    /// descriptor until it execs, and running the copy fails with ETXTBSY ("text file busy").
+    public static func copyExecutable(_ source: String, to destination: String) throws {
+        let cp = Process()
+        cp.executableURL = URL(fileURLWithPath: "/bin/cp")
+        cp.arguments = ["-p", source, destination]
+        try cp.run()
+        cp.waitUntilExit()
+        guard cp.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: destination])
+        }
+    }
+
     /// Runs `factcheck ARGS` with the test database, and `--as USER` when given.
     @discardableResult
     public func run(_ arguments: [String], as user: String? = nil, stdin: String? = nil,
