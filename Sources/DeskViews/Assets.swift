@@ -182,6 +182,18 @@ public enum Assets {
         (function () {
           "use strict";
           var body = document.body;
+          // Parts a page leaves to be loaded after it is shown (the claim page's similar claims):
+          // fetched once from their own page, which holds an element of the same id.
+          document.querySelectorAll("[data-load]").forEach(function (part) {
+            fetch(part.dataset.load, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+              .then(function (r) { return r.ok ? r.text() : null; })
+              .then(function (html) {
+                if (!html || !part.id) return;
+                var next = new DOMParser().parseFromString(html, "text/html").getElementById(part.id);
+                if (next) part.replaceWith(document.importNode(next, true));
+              })
+              .catch(function () {});
+          });
           if (!body || !window.EventSource || !body.dataset.me) return;
           var me = body.dataset.me, claim = body.dataset.claim, list = body.dataset.liveList;
           if (!claim && !list) return;

@@ -108,17 +108,20 @@ public enum DeskPages {
                     more: "/claims?state=approved")
             section("unassigned", "Not yet assigned", work.unassigned, empty: "Every open claim has someone on it.", more: nil)
         }
+        // A list cut at its limit, or a count past the cap, says so ("50+", "1000+").
+        func listed(_ claims: [ClaimRecord]) -> String { claims.count >= work.limit ? "\(work.limit)+" : "\(claims.count)" }
+        func counted(_ n: Int) -> String { n > DeskWork.countCap ? "\(DeskWork.countCap)+" : "\(n)" }
         var tiles: [[String: Any]] = []
         if reviews {
-            tiles.append(["n": work.assigned.count, "label": "assigned to me", "alert": false])
-            tiles.append(["n": work.awaitingApproval.count, "label": "awaiting my approval", "alert": false])
-            tiles.append(["n": work.overdueMine, "label": "mine overdue", "alert": work.overdueMine > 0])
+            tiles.append(["n": listed(work.assigned), "label": "assigned to me", "alert": false])
+            tiles.append(["n": listed(work.awaitingApproval), "label": "awaiting my approval", "alert": false])
+            tiles.append(["n": counted(work.overdueMine), "label": "mine overdue", "alert": work.overdueMine > 0])
         }
         if publishes {
-            tiles.append(["n": work.toPublish.count, "label": "to publish", "alert": false])
-            tiles.append(["n": work.unassigned.count, "label": "unassigned", "alert": false])
+            tiles.append(["n": listed(work.toPublish), "label": "to publish", "alert": false])
+            tiles.append(["n": listed(work.unassigned), "label": "unassigned", "alert": false])
         }
-        tiles.append(["n": work.overdueDesk, "label": "overdue on the desk", "alert": work.overdueDesk > 0])
+        tiles.append(["n": counted(work.overdueDesk), "label": "overdue on the desk", "alert": work.overdueDesk > 0])
         return page("My work", viewer: viewer, nav: "/",
                     body: body("work", ["sections": sections, "tiles": tiles, "selectable": false], viewer: viewer),
                     liveList: true)
@@ -222,10 +225,11 @@ public enum DeskPages {
         public var scale: RatingScale
         public var users: [UserRecord]
         public var article: ArticleRecord?
-        public var similar: [SimilarClaim]
+        /// nil when not looked up: the page then loads them from `/claims/C-n/similar`.
+        public var similar: [SimilarClaim]?
         public var today: CalendarDate
         public init(detail: ClaimDetail, notes: [NoteRecord], scale: RatingScale, users: [UserRecord],
-                    article: ArticleRecord?, similar: [SimilarClaim], today: CalendarDate) {
+                    article: ArticleRecord?, similar: [SimilarClaim]?, today: CalendarDate) {
             self.detail = detail; self.notes = notes; self.scale = scale; self.users = users
             self.article = article; self.similar = similar; self.today = today
         }
@@ -316,12 +320,7 @@ public enum DeskPages {
             },
             "notes": view.notes.map { ["id": $0.id, "addedBy": $0.addedBy, "when": $0.addedAt.short, "body": $0.body] as [String: Any] },
             "appearances": view.detail.appearances.map { ["url": $0.url, "isFirst": $0.isFirst, "addedBy": $0.addedBy] as [String: Any] },
-            "similar": view.similar.map { s -> [String: Any] in
-                var d: [String: Any] = ["id": s.id, "state": s.state.displayName, "text": s.text,
-                                        "similarity": String(format: "%.2f", s.similarity)]
-                d["rating"] = s.rating
-                return d
-            },
+            "similarLoaded": view.similar != nil, "similar": (view.similar ?? []).map(similarModel),
             "history": view.detail.history.reversed().map(event),
         ]
         model["typedNote"] = typed?.form == "note" ? typed!.fields["body"] : nil
@@ -339,6 +338,19 @@ public enum DeskPages {
         }
         return page("\(claim.id) · \(String(claim.text.prefix(60)))", viewer: viewer, nav: "/claims",
                     body: body("claim", model, viewer: viewer), error: error, notice: notice, liveClaim: claim.id)
+    }
+
+    static func similarModel(_ s: SimilarClaim) -> [String: Any] {
+        var d: [String: Any] = ["id": s.id, "state": s.state.displayName, "text": s.text,
+                                "similarity": String(format: "%.2f", s.similarity)]
+        d["rating"] = s.rating
+        return d
+    }
+
+    /// The claims that read like `claim` (the claim page's "Already checked?", on its own).
+    public static func similar(to claim: ClaimRecord, _ similar: [SimilarClaim], viewer: Viewer) -> String {
+        page("Claims that read like \(claim.id)", viewer: viewer, nav: "/claims",
+             body: body("similar", ["claimId": claim.id, "text": claim.text, "similar": similar.map(similarModel)], viewer: viewer))
     }
 
     /// The details form: the stored values, or what the user typed when it came back refused.

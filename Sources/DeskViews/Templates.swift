@@ -21,6 +21,7 @@ enum Templates {
         "layout": layout, "login": login, "work": work, "claimList": claimList, "claims": claims, "claim": claim,
         "newClaim": newClaim, "articles": articles, "article": article, "report": report, "users": users,
         "tokens": tokens, "scale": scale, "bulk": bulk, "error": error, "csrf": csrf, "moveForm": moveForm,
+        "similarList": similarList, "similar": similar,
     ]
 
     static let csrf = #"<input type="hidden" name="csrf_token" value="{{csrf}}">"#
@@ -181,6 +182,23 @@ enum Templates {
 
         """#
 
+    /// The claims that read like one: on their own page, and loaded into the claim page's
+    /// "Already checked?" by the script (the search is the page's dearest query).
+    static let similarList = #"""
+        <div id="similar">
+        <ul class="plain">{{#similar}}<li><a href="/claims/{{id}}">{{id}}</a> <span class="state s-{{state}}">{{state}}</span>{{#rating}} <span class="rating">{{rating}}</span>{{/rating}} {{text}} <span class="sub">({{similarity}})</span></li>{{/similar}}</ul>
+        {{^similar}}<p class="empty">No claim reads alike.</p>{{/similar}}
+        </div>
+        """#
+
+    static let similar = #"""
+        <section class="card" aria-labelledby="similar-h">
+        <h1 id="similar-h">Claims that read like <a href="/claims/{{claimId}}">{{claimId}}</a></h1>
+        <blockquote class="claim-quote">{{text}}</blockquote>
+        {{>similarList}}
+        </section>
+        """#
+
     static let claim = #"""
         {{#stale}}<div class="alert stale" role="alert" id="stale">
         <p><strong>{{message}}</strong> Nothing was saved; what you typed is still in the form below.</p>
@@ -295,8 +313,8 @@ enum Templates {
         <ul class="plain">{{#appearances}}<li><span class="url">{{url}}</span>{{#isFirst}} <span class="badge">first</span>{{/isFirst}} <span class="sub">added by {{addedBy}}</span></li>{{/appearances}}</ul>
         {{^appearances}}<p class="empty">No appearances listed.</p>{{/appearances}}
         <h2>Already checked?</h2>
-        <ul class="plain">{{#similar}}<li><a href="/claims/{{id}}">{{id}}</a> <span class="state s-{{state}}">{{state}}</span>{{#rating}} <span class="rating">{{rating}}</span>{{/rating}} {{text}} <span class="sub">({{similarity}})</span></li>{{/similar}}</ul>
-        {{^similar}}<p class="empty">No claim reads alike.</p>{{/similar}}
+        {{#similarLoaded}}{{>similarList}}{{/similarLoaded}}
+        {{^similarLoaded}}<div id="similar" data-load="/claims/{{claim.id}}/similar"><p><a href="/claims/{{claim.id}}/similar">Look for claims that read alike</a></p></div>{{/similarLoaded}}
         </section>
         </div>
 

@@ -39,6 +39,7 @@ struct PagesController {
         router.post("claims") { try await page($0, $1, addClaim) }
         router.post("claims/bulk") { try await page($0, $1, bulk) }
         router.get("claims/:id") { try await page($0, $1, claimPage) }
+        router.get("claims/:id/similar") { try await page($0, $1, similarPage) }
         router.post("claims/:id/moves") { try await page($0, $1, moveForm) }
         router.post("claims/:id/edit") { try await page($0, $1, editForm) }
         router.post("claims/:id/sources") { try await page($0, $1, sourceForm) }
@@ -214,14 +215,26 @@ struct PagesController {
 
     // MARK: The claim page and its forms
 
+    /// A claim page's data. The similar claims (a trigram search over the whole desk, the
+    /// page's dearest query by far on a large desk) are left out: the page loads them from
+    /// `/claims/C-n/similar` after it is shown, or the reader follows that link.
     func claimView(_ number: ClaimNumber, _ actor: Actor) async throws -> DeskPages.ClaimView {
         try await pool.run { store in
             let detail = try store.claimDetail(number, by: actor)
             let article = try detail.claim.articleId.map { try store.article(String($0), by: actor) }
-            let similar = (try? store.similarClaims(to: detail.claim.text, excluding: number, threshold: 0.3, limit: 5, by: actor)) ?? []
             return DeskPages.ClaimView(detail: detail, notes: try store.notes(of: number, by: actor), scale: try store.scale(by: actor),
-                                       users: try store.users(by: actor), article: article, similar: similar, today: try store.today())
+                                       users: try store.users(by: actor), article: article, similar: nil, today: try store.today())
         }
+    }
+
+    func similarPage(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
+        let number = try context.parameters.claim()
+        let actor = viewer.actor
+        let (claim, similar) = try await pool.run { store in
+            let claim = try store.claimDetail(number, by: actor).claim
+            return (claim, try store.similarClaims(to: claim.text, excluding: number, threshold: 0.3, limit: 5, by: actor))
+        }
+        return html(DeskPages.similar(to: claim, similar, viewer: viewer))
     }
 
     func claimPage(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {

@@ -23,9 +23,15 @@ public struct DeskWork: Sendable {
     public let toPublish: [ClaimRecord]
     /// Open claims nobody is assigned to, newest first (editors and admins).
     public let unassigned: [ClaimRecord]
-    /// Open claims past their due date: those assigned to them, and on the whole desk.
+    /// Open claims past their due date: those assigned to them, and on the whole desk; each
+    /// counted up to `countCap + 1` only (a desk needs "more than a thousand", and the count
+    /// stays a bounded index walk on a desk of millions).
     public let overdueMine: Int
     public let overdueDesk: Int
+    /// How long each list may be: a list this long may have more behind it.
+    public let limit: Int
+
+    public static let countCap = 1000
 }
 
 extension ClaimRecord {
@@ -109,14 +115,16 @@ extension Store {
                     """, "c.state_changed_at, c.id") : []
                 let toPublish = publishes ? try list("c.state = 'approved'", "c.state_changed_at, c.id") : []
                 let unassigned = publishes ? try list("c.assignee IS NULL AND \(open)", "c.id DESC") : []
-                let overdueMine: Int = try conn.query("""
-                    SELECT count(*) AS n FROM claims c WHERE c.assignee = \(me) AND \(open) AND c.due_on < current_date
-                    """).first!.require("n")
-                let overdueDesk: Int = try conn.query("""
-                    SELECT count(*) AS n FROM claims c WHERE \(open) AND c.due_on < current_date
-                    """).first!.require("n")
+                // Bounded counts, on V0015's partial indexes of open claims.
+                func overdue(_ condition: SQL) throws -> Int {
+                    try conn.query("""
+                        SELECT count(*) AS n FROM (SELECT 1 FROM claims c WHERE \(condition) AND \(open) AND c.due_on < current_date
+                                                   LIMIT \(DeskWork.countCap + 1)) overdue
+                        """).first!.require("n")
+                }
                 return DeskWork(today: today, assigned: assigned, awaitingApproval: awaiting, toPublish: toPublish,
-                                unassigned: unassigned, overdueMine: overdueMine, overdueDesk: overdueDesk)
+                                unassigned: unassigned, overdueMine: try overdue("c.assignee = \(me)"), overdueDesk: try overdue("true"),
+                                limit: limit)
             }
         }
     }

@@ -195,6 +195,17 @@ class DeskDay(unittest.TestCase):
                           "returned the verdict", "approved the verdict", "published it", "reopened it"]:
                 self.assertIn(words, history)
 
+            # "Already checked?": with JavaScript it is loaded into the page after it is shown;
+            # without, it is a link to its own page.
+            if js:
+                WebDriverWait(ed, 10).until(
+                    lambda d: not d.find_elements(By.CSS_SELECTOR, "#similar a[href$='/similar']"))
+                self.assertTrue(ed.find_elements(By.CSS_SELECTOR, "#similar ul.plain"))
+            else:
+                ed.find_element(By.CSS_SELECTOR, "#similar a").click()
+                self.assertIn("Claims that read like " + claim, ed.find_element(By.TAG_NAME, "h1").text)
+                ed.back()
+
             if SHOTS and js:
                 shoot(ed, f"{URL}/claims", "claim-list")
                 shoot(ed, f"{URL}/claims/{claim}", "claim-page")

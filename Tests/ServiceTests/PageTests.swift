@@ -213,6 +213,45 @@ import Testing
         }
     }
 
+    /// "My work" counts what is overdue, mine and the desk's, and says "1000+" past the cap; a
+    /// list cut at its limit says "50+". The claim page leaves the similar claims to their own
+    /// page (loaded into "Already checked?" by the script, or followed as a link).
+    @Test func myWorkCountsOverdueAndTheClaimPageLoadsSimilarClaimsApart() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let ed = try desk.store.actor("ed")
+        _ = try desk.store.addClaim(NewClaim(text: "Wheat exports doubled in May.", claimant: "Hart"), by: ed)
+        _ = try desk.store.addClaim(NewClaim(text: "Wheat exports have doubled since May.", claimant: "Osei"), by: ed)
+        // Overdue claims by SQL: 1,001 of ben's and 3 of chen's (the lists' limit is 50).
+        _ = try desk.store.connection.run("""
+            INSERT INTO claims (text, normalized_text, claimant, created_by, assignee, state, due_on)
+            SELECT 'Overdue ' || n, 'overdue ' || n, 'Hart', 'ed', CASE WHEN n <= 1001 THEN 'ben' ELSE 'chen' END,
+                   'researching', current_date - 3
+            FROM generate_series(1, 1004) n
+            """)
+        try await desk.application.test(.router) { client in
+            let ben = try await signIn(client, "ben")
+            let work = try await client.execute(uri: "/", method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
+            #expect(work.status == .ok)
+            let tiles = work.text.replacingOccurrences(of: "\n", with: " ")
+            #expect(tiles.range(of: #"1000\+</[a-z]+>\s*<[a-z]+[^>]*>mine overdue"#, options: .regularExpression) != nil, "\(tiles)")
+            #expect(tiles.range(of: #"1000\+</[a-z]+>\s*<[a-z]+[^>]*>overdue on the desk"#, options: .regularExpression) != nil)
+            #expect(tiles.range(of: #"50\+</[a-z]+>\s*<[a-z]+[^>]*>assigned to me"#, options: .regularExpression) != nil)
+            let chen = try await signIn(client, "chen")
+            let chens = try await client.execute(uri: "/", method: .get, headers: Self.page.merging([.cookie: chen.cookie]))
+            #expect(chens.text.range(of: #"3</[a-z]+>\s*<[a-z]+[^>]*>mine overdue"#, options: .regularExpression) != nil, "\(chens.text)")
+
+            let page = try await client.execute(uri: "/claims/C-2", method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
+            #expect(page.text.contains("data-load=\"/claims/C-2/similar\""))
+            #expect(!page.text.contains("Wheat exports doubled in May."), "no similar search on the page itself")
+            let similar = try await client.execute(uri: "/claims/C-2/similar", method: .get, headers: Self.page.merging([.cookie: ben.cookie]))
+            #expect(similar.status == .ok)
+            #expect(similar.text.contains("<div id=\"similar\">"))
+            #expect(similar.text.contains("<a href=\"/claims/C-1\">C-1</a>"))
+            #expect(similar.text.contains("Wheat exports doubled in May."))
+        }
+    }
+
     @Test func bulkActionsChangeEachClaimAndSayWhatWasRefused() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
