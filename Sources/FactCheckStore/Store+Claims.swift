@@ -107,7 +107,7 @@ extension Store {
                 VALUES (\(claim.text), \(normalized), \(claim.claimant), \(claim.saidOn?.description)::date,
                         \(articleId), \(claim.context), \(claim.tags)::text[], \(claim.priority.rawValue),
                         \(claim.dueOn?.description)::date, \(actor.handle))
-                ON CONFLICT (text_digest(normalized_text)) WHERE duplicate_of IS NULL DO NOTHING
+                ON CONFLICT (text_digest(normalized_text), desk_id) WHERE duplicate_of IS NULL DO NOTHING
                 RETURNING id
                 """).first else {
                 throw try key.collision(conn) ?? UniqueKey.collision(constraint: "claims_normalized_digest_idx")!
@@ -117,7 +117,7 @@ extension Store {
                 try conn.run("""
                     INSERT INTO appearances (claim_id, url, is_first, added_by)
                     VALUES (\(id), \(url), \(index == 0), \(actor.handle))
-                    ON CONFLICT (claim_id, url) DO NOTHING
+                    ON CONFLICT (claim_id, url, desk_id) DO NOTHING
                     """)
             }
             try audit(conn, actor: actor, action: "claim.logged", stream: "claim:\(id)", claim: id,

@@ -145,7 +145,7 @@ extension Store {
             INSERT INTO articles (url, title, outlet, created_by)
             SELECT DISTINCT ON (article_url) article_url, article_title, outlet, \(actor.handle)::text
             FROM import_new WHERE article_url IS NOT NULL ORDER BY article_url, line
-            ON CONFLICT (url) DO NOTHING
+            ON CONFLICT (url, desk_id) DO NOTHING
             """)
         try conn.run("""
             CREATE TEMP TABLE import_done ON COMMIT DROP AS

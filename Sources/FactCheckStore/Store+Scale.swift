@@ -60,7 +60,7 @@ extension Store {
                 """)
             try conn.run("""
                 INSERT INTO settings (key, value) VALUES ('scale', \(preset.name))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                ON CONFLICT (key, desk_id) DO UPDATE SET value = excluded.value
                 """)
             try audit(conn, actor: actor, action: "scale.changed", stream: "scale", object: preset.name,
                       before: AuditPayload(["scale": .text(before.name), "labels": .list(before.labels.map(\.label))]),
@@ -80,6 +80,6 @@ extension Store {
                 ON CONFLICT (label) DO NOTHING
                 """)
         }
-        try conn.run("INSERT INTO settings (key, value) VALUES ('scale', \(scale.name)) ON CONFLICT (key) DO NOTHING")
+        try conn.run("INSERT INTO settings (key, value) VALUES ('scale', \(scale.name)) ON CONFLICT (key, desk_id) DO NOTHING")
     }
 }

@@ -207,7 +207,7 @@ extension Store {
                 let n = try conn.run("""
                     INSERT INTO appearances (claim_id, url, is_first, added_by)
                     VALUES (\(number.value), \(url), NOT EXISTS (SELECT 1 FROM appearances WHERE claim_id = \(number.value)), \(actor.handle))
-                    ON CONFLICT (claim_id, url) DO NOTHING
+                    ON CONFLICT (claim_id, url, desk_id) DO NOTHING
                     """)
                 if n > 0 { added.append(url) }
             }
