@@ -142,5 +142,31 @@ CREATE TRIGGER audit_heads_forward_only BEFORE UPDATE ON audit_heads
     FOR EACH ROW WHEN (NEW.seq <> OLD.seq + 1 OR NEW.stream <> OLD.stream OR NEW.desk_id <> OLD.desk_id)
     EXECUTE FUNCTION audit_heads_forward_only();
 
--- audit_append_first_events (V0008, V0011) names no desk: its events and heads take the
--- default, desk 1, and its head insert still fails on a stream the desk has already started.
+-- The import's set-based first events, for the importer's desk. The earlier signatures stay
+-- and mean desk 1 (their rows take the default); each head insert still fails on a stream the
+-- desk has already started, so none of them can extend or rewrite a chain.
+CREATE FUNCTION audit_append_first_events(events audit_event_input[], channel text, via text, desk bigint)
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    appended bigint;
+BEGIN
+    WITH e AS MATERIALIZED (
+        SELECT x.*,
+               audit_event_hash(repeat('0', 64), x.stream, 1, now(), x.actor, session_user::text, x.action,
+                                x.claim_id, x.object, x.before, x.after, channel, via) AS hash
+        FROM unnest(events) WITH ORDINALITY AS x(stream, actor, action, claim_id, object, before, after, n)
+    ), heads AS (
+        INSERT INTO audit_heads (desk_id, stream, seq, hash) SELECT desk, stream, 1, hash FROM e
+    )
+    INSERT INTO audit_events (desk_id, stream, seq, occurred_at, actor, db_role, action, claim_id, object,
+                              before, after, prev_hash, hash, channel, via)
+    SELECT desk, stream, 1, now(), actor, session_user, action, claim_id, object, before, after, repeat('0', 64), hash,
+           channel, via
+    FROM e ORDER BY n;
+    GET DIAGNOSTICS appended = ROW_COUNT;
+    RETURN appended;
+END
+$$;
+
+REVOKE ALL ON FUNCTION audit_append_first_events(audit_event_input[], text, text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION audit_append_first_events(audit_event_input[], text, text, bigint) TO factcheck_app;

@@ -297,6 +297,52 @@ import Testing
         #expect(moved?.isInsufficientPrivilege == true, "a chain head moved to another desk: \(String(describing: moved))")
     }
 
+    /// Every write goes to the actor's desk, not to the column's default: the workflow's inserts,
+    /// the import's set-based ones and their audit chains.
+    @Test func anActorsWritesGoToItsDesk() throws {
+        let store = try Store(location: DatabaseLocation(conninfo: try TestDatabase.migrated(), origin: .option))
+        _ = try store.addUser(handle: "maria", name: "María Ortiz", role: .admin, by: nil)
+        _ = try store.addUser(handle: "ed", name: "Ed Park", role: .editor, by: "maria")
+        _ = try store.addUser(handle: "ben", name: "Ben Okafor", role: .reviewer, by: "maria")
+        _ = try store.addArticle(NewArticle(url: "https://news.example/one"), by: try store.actor("ed"))
+        try store.connection.execute("INSERT INTO desks (name) VALUES ('desk 2')")
+        let ed = Actor(handle: "ed", role: .editor, desk: 2), ben = Actor(handle: "ben", role: .reviewer, desk: 2)
+
+        _ = try store.addArticle(NewArticle(url: "https://news.example/two"), by: ed)
+        let claim = ClaimNumber(try store.addClaim(NewClaim(text: "Wages rose.", claimant: "Hart", article: "A-2",
+                                                            appearances: ["https://video.example/a"]), by: ed).number)
+        _ = try store.addAppearances(["https://video.example/b"], to: claim, by: ed)
+        _ = try store.assign(claim, to: "ben", note: nil, by: ed)
+        _ = try store.move(claim, .start, by: ben)
+        _ = try store.addSource(to: claim, NewSource(url: "https://stats.example/wages"), by: ben)
+        _ = try store.addNote(to: claim, body: "The series was revised.", by: ben)
+        _ = try store.propose(claim, rating: "false", conclusion: "They fell.", by: ben)
+        let csv = Array("claim,claimant,article_url,first_appearance_url\nCrime fell.,Osei,https://news.example/three,https://video.example/c\n".utf8)
+        let summary = try csv.withUnsafeBufferPointer { try store.importFile($0, ImportRequest(fileName: "desk2.csv"), by: ed) }
+        #expect(summary.imported == 1 && summary.articlesCreated == 1)
+
+        #expect(try Self.desks(store.connection).filter { $0.key != "audit_events" && $0.key != "audit_heads" } == [
+            "articles": "1:1 2:2", "claims": "2:2", "appearances": "2:3", "sources": "2:1", "verdicts": "2:1",
+            "claim_notes": "2:1", "settings": "2:1",
+        ])
+        // Desk 1 keeps the people's events (users belong to desk 1) and its own article's; the
+        // rest, the import's first events among them, are desk 2's, chained there.
+        let events = try store.connection.query("""
+            SELECT desk_id, string_agg(DISTINCT split_part(stream, ':', 1) || ':' || split_part(stream, ':', 2), ' '
+                                       ORDER BY split_part(stream, ':', 1) || ':' || split_part(stream, ':', 2)) AS streams
+            FROM audit_events GROUP BY desk_id ORDER BY desk_id
+            """).map { "\(try $0.require("desk_id", as: Int64.self)): \(try $0.require("streams", as: String.self))" }
+        #expect(events.count == 2 && events.first == "1: article:1 user:ben user:ed user:maria", "\(events)")
+        #expect(events.last?.hasPrefix("2: article:2") == true && events.last?.hasSuffix("claim:1 claim:2") == true, "\(events)")
+        // Each head is its own desk's chain's last event.
+        let astray: Int64 = try store.connection.query("""
+            SELECT count(*) AS n FROM audit_heads h
+            WHERE NOT EXISTS (SELECT 1 FROM audit_events e WHERE e.desk_id = h.desk_id AND e.stream = h.stream AND e.seq = h.seq)
+               OR EXISTS (SELECT 1 FROM audit_events e WHERE e.desk_id = h.desk_id AND e.stream = h.stream AND e.seq > h.seq)
+            """).first!.require("n")
+        #expect(astray == 0)
+    }
+
     /// Scripts/citus-check passes on the migrated schema and fails when one unique index of a
     /// distributed table lacks the key.
     @Test func citusCheckHoldsTheSchemaToTheKey() throws {
