@@ -27,13 +27,18 @@ public struct Actor: Sendable, Equatable {
     public var isActive: Bool
     public var channel: Channel
     public var via: String?
+    /// The desk the work is done for: every row the actor writes belongs to it (docs/citus.md).
+    /// Every user belongs to desk 1 until users are given desks.
+    public var desk: Int64
 
-    public init(handle: String, role: Role, isActive: Bool = true, channel: Channel = .cli, via: String? = nil) {
+    public init(handle: String, role: Role, isActive: Bool = true, channel: Channel = .cli, via: String? = nil,
+                desk: Int64 = 1) {
         self.handle = handle
         self.role = role
         self.isActive = isActive
         self.channel = channel
         self.via = via
+        self.desk = desk
     }
 }
 

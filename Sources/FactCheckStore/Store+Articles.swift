@@ -24,8 +24,8 @@ extension Store {
         return try transaction(writing: [url]) { conn in
             if let taken = try url.collision(conn) { throw taken }
             let id: Int64 = try conn.query("""
-                INSERT INTO articles (url, title, outlet, byline, published_on, body, created_by)
-                VALUES (\(article.url), \(article.title), \(article.outlet), \(article.byline),
+                INSERT INTO articles (desk_id, url, title, outlet, byline, published_on, body, created_by)
+                VALUES (\(actor.desk), \(article.url), \(article.title), \(article.outlet), \(article.byline),
                         \(article.publishedOn?.description)::date, \(article.body), \(actor.handle))
                 RETURNING id
                 """).first!.require("id")

@@ -102,12 +102,12 @@ extension Store {
             // A writer logging the same text at the same moment holds its index entry: the insert
             // waits for it, then does nothing, and the winner's claim is the one to name.
             guard let inserted = try conn.query("""
-                INSERT INTO claims (text, normalized_text, claimant, said_on, article_id, context, tags,
+                INSERT INTO claims (desk_id, text, normalized_text, claimant, said_on, article_id, context, tags,
                                     priority, due_on, created_by)
-                VALUES (\(claim.text), \(normalized), \(claim.claimant), \(claim.saidOn?.description)::date,
+                VALUES (\(actor.desk), \(claim.text), \(normalized), \(claim.claimant), \(claim.saidOn?.description)::date,
                         \(articleId), \(claim.context), \(claim.tags)::text[], \(claim.priority.rawValue),
                         \(claim.dueOn?.description)::date, \(actor.handle))
-                ON CONFLICT (text_digest(normalized_text)) WHERE duplicate_of IS NULL DO NOTHING
+                ON CONFLICT (text_digest(normalized_text), desk_id) WHERE duplicate_of IS NULL DO NOTHING
                 RETURNING id
                 """).first else {
                 throw try key.collision(conn) ?? UniqueKey.collision(constraint: "claims_normalized_digest_idx")!
@@ -115,9 +115,9 @@ extension Store {
             let id: Int64 = try inserted.require("id")
             for (index, url) in claim.appearances.enumerated() {
                 try conn.run("""
-                    INSERT INTO appearances (claim_id, url, is_first, added_by)
-                    VALUES (\(id), \(url), \(index == 0), \(actor.handle))
-                    ON CONFLICT (claim_id, url) DO NOTHING
+                    INSERT INTO appearances (desk_id, claim_id, url, is_first, added_by)
+                    VALUES (\(actor.desk), \(id), \(url), \(index == 0), \(actor.handle))
+                    ON CONFLICT (claim_id, url, desk_id) DO NOTHING
                     """)
             }
             try audit(conn, actor: actor, action: "claim.logged", stream: "claim:\(id)", claim: id,

@@ -55,7 +55,8 @@ extension Store {
                 throw StoreError.notFound("no claim \(number)")
             }
             let note = try NoteRecord(row: try conn.query("""
-                INSERT INTO claim_notes (claim_id, body, added_by) VALUES (\(number.value), \(body), \(actor.handle))
+                INSERT INTO claim_notes (desk_id, claim_id, body, added_by)
+                VALUES (\(actor.desk), \(number.value), \(body), \(actor.handle))
                 RETURNING id, claim_id, body, added_by, added_at
                 """).first!)
             try self.audit(conn, actor: actor, action: "note.added", stream: "claim:\(number.value)",

@@ -83,7 +83,7 @@ extension Store {
     private func importInTransaction(file: String, actor: Actor, dryRun: Bool,
                                      _ produce: (ImportSink) throws -> Void) throws -> ImportSummary {
         let conn = connection
-        try ensureScaleStored(conn)
+        try ensureScaleStored(conn, desk: actor.desk)
         try conn.execute("""
             CREATE TEMP TABLE import_rows (
                 line int, import_key text, text text, normalized_text text, claimant text, said_on date,
@@ -142,19 +142,19 @@ extension Store {
                                  duplicateLines: duplicates, articlesCreated: articles, dryRun: true)
         }
         let articles = try conn.run("""
-            INSERT INTO articles (url, title, outlet, created_by)
-            SELECT DISTINCT ON (article_url) article_url, article_title, outlet, \(actor.handle)::text
+            INSERT INTO articles (desk_id, url, title, outlet, created_by)
+            SELECT DISTINCT ON (article_url) \(actor.desk)::bigint, article_url, article_title, outlet, \(actor.handle)::text
             FROM import_new WHERE article_url IS NOT NULL ORDER BY article_url, line
-            ON CONFLICT (url) DO NOTHING
+            ON CONFLICT (url, desk_id) DO NOTHING
             """)
         try conn.run("""
             CREATE TEMP TABLE import_done ON COMMIT DROP AS
             WITH inserted AS (
-                INSERT INTO claims (text, normalized_text, claimant, said_on, article_id, tags, priority, due_on,
+                INSERT INTO claims (desk_id, text, normalized_text, claimant, said_on, article_id, tags, priority, due_on,
                                     assignee, state, created_by, published_at, published_url, import_key, imported_from)
-                SELECT r.text, r.normalized_text, r.claimant, r.said_on, a.id, r.tags, r.priority, r.due_on,
+                SELECT \(actor.desk)::bigint, r.text, r.normalized_text, r.claimant, r.said_on, a.id, r.tags, r.priority, r.due_on,
                        r.assignee, r.state, \(actor.handle)::text, r.published_at, r.published_url, r.import_key, \(file)::text
-                FROM import_new r LEFT JOIN articles a ON a.url = r.article_url
+                FROM import_new r LEFT JOIN articles a ON a.url = r.article_url AND a.desk_id = \(actor.desk)
                 ORDER BY r.line
                 -- The same text logged by `claim add` since import_new was drawn up: that claim stays.
                 ON CONFLICT DO NOTHING
@@ -164,17 +164,17 @@ extension Store {
             """)
         fresh = try conn.query("SELECT count(*) AS n FROM import_done").first!.require("n")
         try conn.run("""
-            INSERT INTO appearances (claim_id, url, is_first, added_by)
-            SELECT id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL
+            INSERT INTO appearances (desk_id, claim_id, url, is_first, added_by)
+            SELECT \(actor.desk)::bigint, id, first_appearance, true, \(actor.handle)::text FROM import_done WHERE first_appearance IS NOT NULL
             """)
         // An archive's verdicts: approved for approved and published claims, proposed for those
         // in review (the domain named the proposer and held the four-eyes rule). An archive does
         // not say when a verdict was proposed, and may not say when it was approved: those dates
         // stay unknown (NULL), as does a publication date it does not give; none is made up.
         try conn.run("""
-            INSERT INTO verdicts (claim_id, rating, rating_value, best_value, worst_value, conclusion, status,
+            INSERT INTO verdicts (desk_id, claim_id, rating, rating_value, best_value, worst_value, conclusion, status,
                                   proposed_by, proposed_at, decided_by, decided_at)
-            SELECT d.id, d.rating, l.value, s.best, s.worst, d.conclusion,
+            SELECT \(actor.desk)::bigint, d.id, d.rating, l.value, s.best, s.worst, d.conclusion,
                    CASE WHEN d.state = 'in_review' THEN 'proposed' ELSE 'approved' END,
                    d.proposed_by, NULL,
                    CASE WHEN d.state = 'in_review' THEN NULL ELSE d.approved_by END,
@@ -188,7 +188,8 @@ extension Store {
         // Each imported claim starts its own stream, so the events go in as a set (in batches
         // that keep each array a few tens of megabytes), chained by the database.
         try conn.run("""
-            SELECT sum(audit_append_first_events(events, \(actor.channel.rawValue)::text, \(actor.via)::text)) FROM (
+            SELECT sum(audit_append_first_events(events, \(actor.channel.rawValue)::text, \(actor.via)::text,
+                                                 \(actor.desk)::bigint)) FROM (
                 SELECT array_agg(ROW('claim:' || id, \(actor.handle)::text, 'claim.logged', id, 'C-' || id, NULL,
                            jsonb_strip_nulls(jsonb_build_object(
                                'state', state, 'text', text, 'claimant', claimant, 'said_on', said_on,

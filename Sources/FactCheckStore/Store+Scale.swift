@@ -14,11 +14,11 @@ extension Store {
 
     /// The active scale, first storing the default on a desk that never chose one: a verdict
     /// rates with a stored label.
-    func storedScale(_ conn: Connection) throws -> RatingScale {
+    func storedScale(_ conn: Connection, desk: Int64) throws -> RatingScale {
         if let scale = try chosenScale(conn) { return scale }
         // Another session may have chosen a scale since: store the default only if not, and
         // rate with whatever is stored now.
-        try ensureScaleStored(conn)
+        try ensureScaleStored(conn, desk: desk)
         return try chosenScale(conn) ?? RatingScale.default
     }
 
@@ -44,7 +44,7 @@ extension Store {
         try transaction { conn in
             try conn.run("LOCK TABLE rating_labels IN EXCLUSIVE MODE")
             let before = try activeScale(conn)
-            try ensureScaleStored(conn)
+            try ensureScaleStored(conn, desk: actor.desk)
             try conn.run("UPDATE rating_labels SET retired = true")
             for (position, label) in preset.labels.enumerated() {
                 try conn.run("""
@@ -59,8 +59,8 @@ extension Store {
                 AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.rating = l.label)
                 """)
             try conn.run("""
-                INSERT INTO settings (key, value) VALUES ('scale', \(preset.name))
-                ON CONFLICT (key) DO UPDATE SET value = excluded.value
+                INSERT INTO settings (desk_id, key, value) VALUES (\(actor.desk), 'scale', \(preset.name))
+                ON CONFLICT (key, desk_id) DO UPDATE SET value = excluded.value
                 """)
             try audit(conn, actor: actor, action: "scale.changed", stream: "scale", object: preset.name,
                       before: AuditPayload(["scale": .text(before.name), "labels": .list(before.labels.map(\.label))]),
@@ -69,8 +69,8 @@ extension Store {
     }
 
     /// Writes the default scale's rows the first time a verdict or a change needs them.
-    func ensureScaleStored(_ conn: Connection) throws {
-        let present = try conn.query("SELECT 1 FROM settings WHERE key = 'scale'").count > 0
+    func ensureScaleStored(_ conn: Connection, desk: Int64) throws {
+        let present = try conn.query("SELECT 1 FROM settings WHERE key = 'scale' AND desk_id = \(desk)").count > 0
         guard !present else { return }
         let scale = RatingScale.default
         for (position, label) in scale.labels.enumerated() {
@@ -80,6 +80,9 @@ extension Store {
                 ON CONFLICT (label) DO NOTHING
                 """)
         }
-        try conn.run("INSERT INTO settings (key, value) VALUES ('scale', \(scale.name)) ON CONFLICT (key) DO NOTHING")
+        try conn.run("""
+            INSERT INTO settings (desk_id, key, value) VALUES (\(desk), 'scale', \(scale.name))
+            ON CONFLICT (key, desk_id) DO NOTHING
+            """)
     }
 }

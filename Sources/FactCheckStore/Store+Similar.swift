@@ -205,9 +205,11 @@ extension Store {
             var added: [String] = []
             for url in urls {
                 let n = try conn.run("""
-                    INSERT INTO appearances (claim_id, url, is_first, added_by)
-                    VALUES (\(number.value), \(url), NOT EXISTS (SELECT 1 FROM appearances WHERE claim_id = \(number.value)), \(actor.handle))
-                    ON CONFLICT (claim_id, url) DO NOTHING
+                    INSERT INTO appearances (desk_id, claim_id, url, is_first, added_by)
+                    VALUES (\(actor.desk), \(number.value), \(url),
+                            NOT EXISTS (SELECT 1 FROM appearances WHERE claim_id = \(number.value) AND desk_id = \(actor.desk)),
+                            \(actor.handle))
+                    ON CONFLICT (claim_id, url, desk_id) DO NOTHING
                     """)
                 if n > 0 { added.append(url) }
             }

@@ -28,8 +28,9 @@ extension Store {
             try Workflow.checkSourcesEditable(current.state)
             let updated = try self.updateClaim(conn, current)
             added = try conn.query("""
-                INSERT INTO sources (claim_id, url, title, publisher, kind, stance, accessed_on, archived_url, note, added_by)
-                VALUES (\(number.value), \(source.url), \(source.title), \(source.publisher), \(source.kind.rawValue),
+                INSERT INTO sources (desk_id, claim_id, url, title, publisher, kind, stance, accessed_on, archived_url,
+                                     note, added_by)
+                VALUES (\(actor.desk), \(number.value), \(source.url), \(source.title), \(source.publisher), \(source.kind.rawValue),
                         \(source.stance.rawValue), \(source.accessedOn?.description)::date, \(source.archivedURL),
                         \(source.note), \(actor.handle))
                 RETURNING id

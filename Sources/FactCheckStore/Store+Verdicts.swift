@@ -9,7 +9,7 @@ extension Store {
         var proposed: VerdictRecord?
         _ = try mutateClaim(number) { conn, current in
             let target = try Workflow.decide(.propose, by: actor, state: current.state)
-            let scale = try self.storedScale(conn)
+            let scale = try self.storedScale(conn, desk: actor.desk)
             let label = try scale.label(rating)
             let sources: Int = try conn.query("""
                 SELECT count(*) AS n FROM sources WHERE claim_id = \(number.value) AND retracted_at IS NULL
@@ -20,8 +20,8 @@ extension Store {
             }
             let updated = try self.updateClaim(conn, current, set: "state = \(target.rawValue)")
             let verdict = try VerdictRecord(row: try conn.query("""
-                INSERT INTO verdicts (claim_id, rating, rating_value, best_value, worst_value, conclusion, proposed_by)
-                VALUES (\(number.value), \(label.label), \(label.value), \(scale.best), \(scale.worst), \(conclusion), \(actor.handle))
+                INSERT INTO verdicts (desk_id, claim_id, rating, rating_value, best_value, worst_value, conclusion, proposed_by)
+                VALUES (\(actor.desk), \(number.value), \(label.label), \(label.value), \(scale.best), \(scale.worst), \(conclusion), \(actor.handle))
                 RETURNING \(Store.verdictColumns)
                 """).first!)
             proposed = verdict

@@ -116,16 +116,18 @@ public final class Store {
     /// hashes it.
     func audit(_ conn: Connection, actor: Actor, action: String, stream: String, claim: Int64? = nil,
                object: String? = nil, before: AuditPayload? = nil, after: AuditPayload? = nil) throws {
-        try audit(conn, actor: actor.handle, channel: actor.channel, via: actor.via, action: action, stream: stream,
-                  claim: claim, object: object, before: before, after: after)
+        try audit(conn, actor: actor.handle, channel: actor.channel, via: actor.via, desk: actor.desk, action: action,
+                  stream: stream, claim: claim, object: object, before: before, after: after)
     }
 
-    func audit(_ conn: Connection, actor: String, channel: Channel = .cli, via: String? = nil, action: String,
+    /// By handle alone (a user added before anyone is, a change by the schema's owner): such an
+    /// actor works for desk 1, as every user does until users are given desks.
+    func audit(_ conn: Connection, actor: String, channel: Channel = .cli, via: String? = nil, desk: Int64 = 1, action: String,
                stream: String, claim: Int64? = nil, object: String? = nil, before: AuditPayload? = nil,
                after: AuditPayload? = nil) throws {
         try conn.run("""
-            INSERT INTO audit_events (stream, actor, action, claim_id, object, before, after, channel, via)
-            VALUES (\(stream), \(actor), \(action), \(claim), \(object),
+            INSERT INTO audit_events (desk_id, stream, actor, action, claim_id, object, before, after, channel, via)
+            VALUES (\(desk), \(stream), \(actor), \(action), \(claim), \(object),
                     \(before?.json)::jsonb, \(after?.json)::jsonb, \(channel.rawValue), \(via))
             """)
     }
