@@ -143,7 +143,7 @@ import Testing
         #expect(before["audit_events"]?.hasPrefix("5 ") == true, "\(before)")
 
         let applied = try store.migrator.migrate(appliedBy: "tests")
-        #expect(applied.map(\.version) == [14])
+        #expect(applied.map(\.version).first == 14, "V0014 first, then any later migration")
 
         // Every row is where it was, as it was (but for the new column), and in desk 1.
         #expect(try Self.fingerprints(store.connection) == before)
