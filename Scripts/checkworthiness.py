@@ -100,7 +100,7 @@ def fit(X, y, sample_weight=None):
     """The logistic regression, with fixed settings: (coefficients, intercept)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=C, solver="liblinear", max_iter=1000, tol=1e-6)
+    model = LogisticRegression(C=C, solver="liblinear", max_iter=1000, tol=1e-4)
     model.fit(X, y, sample_weight=sample_weight)
     return model.coef_[0].astype(float), float(model.intercept_[0])
 

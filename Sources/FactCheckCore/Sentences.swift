@@ -59,8 +59,16 @@ public enum Sentences {
             if line.isEmpty { index += 1; continue }
             defer { isFirstLine = false }
             let next = index + 1 < lines.count ? string(lines[index + 1]) : nil
-            if isFirstLine, isHeadline(line), let next, next.isEmpty || isByline(next) || isDateLine(next) {
+            let afterNext = index + 2 < lines.count ? string(lines[index + 2]) : ""
+            func endsFrontMatter(_ line: String) -> Bool { line.isEmpty || isByline(line) || isDateLine(line) }
+            if isFirstLine, isHeadline(line), let next, endsFrontMatter(next) {
                 index += 1
+            } else if isFirstLine, isHeadline(line), let next, !next.isEmpty,
+                      isHeadline(next) && endsFrontMatter(afterNext) || isTitleCase(line) {
+                // A headline over its standfirst, with no blank line between: "Inflation eases to 3.1%"
+                // over "Consumer prices rose more slowly, figures show". A standfirst without final
+                // punctuation goes with it; one that reads as a sentence stays, a paragraph of its own.
+                index += isHeadline(next) && endsFrontMatter(afterNext) ? 2 : 1
             } else if isByline(line) || isDateLine(line) {
                 index += 1
             } else {
@@ -95,6 +103,12 @@ public enum Sentences {
 
     static func isHeadline(_ line: String) -> Bool {
         !endsWithFinalPunctuation(line) && wordCount(line) <= 20
+    }
+
+    /// "Historic Summit Tests Alliance Unity": most words of four letters or more capitalised.
+    static func isTitleCase(_ line: String) -> Bool {
+        let long = line.split(whereSeparator: \.isWhitespace).filter { $0.count >= 4 }
+        return long.count >= 2 && long.filter { $0.first?.isUppercase == true }.count * 4 >= long.count * 3
     }
 
     static func isSubheading(_ line: String) -> Bool {
@@ -133,7 +147,9 @@ public enum Sentences {
 
     /// "GENEVA. After …" → "After …"; also "LONDON — …" and "GENEVA, Nov 20 (Reuters) - …".
     static func strippingDateline(_ paragraph: String) -> String {
-        guard paragraph.unicodeScalars.prefix(2).allSatisfy(Glyph.isUppercase) else { return paragraph }
+        guard paragraph.unicodeScalars.prefix(2).allSatisfy(Glyph.isUppercase) else {
+            return strippingTitleCaseDateline(paragraph)
+        }
         // Built per call (Regex is not Sendable, so it cannot be a static); only a paragraph opening
         // with two capitals gets here.
         let dateline = #/
@@ -141,13 +157,25 @@ public enum Sentences {
             (?: (?: , [^()\n]{1,40}? )? \s* \( [^()\n]{1,40} \) )?             # , Nov 20 (Reuters)
             (?: \s* [.:] | \s* [—–] | \s+ -{1,2} ) \s+                         # . : — or a spaced -
             /#
-        guard let match = paragraph.prefixMatch(of: dateline) else { return paragraph }
+        guard let match = paragraph.prefixMatch(of: dateline) else { return strippingTitleCaseDateline(paragraph) }
         let rest = paragraph[match.range.upperBound...]
         guard match.output.1.filter(\.isLetter).count >= 3,
               let first = rest.unicodeScalars.first,
               Glyph.isUppercase(first) || Glyph.isDigit(first) || Glyph.isOpener(first)
         else { return paragraph }
         return String(rest)
+    }
+
+    /// "Washington — Annual inflation …" → "Annual inflation …": one to three capitalised words
+    /// before a dash (never a period: "Geneva. After" may be a sentence).
+    static func strippingTitleCaseDateline(_ paragraph: String) -> String {
+        let dateline = #/(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})(?:\s*\([^()\n]{1,40}\))?\s+[—–]\s+/#
+        guard let match = paragraph.prefixMatch(of: dateline),
+              let first = paragraph[match.range.upperBound...].unicodeScalars.first,
+              Glyph.isUppercase(first) || Glyph.isDigit(first) || Glyph.isOpener(first),
+              !Lexicon.sentenceStarters.contains(match.output.1.lowercased())
+        else { return paragraph }
+        return String(paragraph[match.range.upperBound...])
     }
 
     /// Copyright lines, "All rights reserved", and the site's own links and appeals.
@@ -170,7 +198,9 @@ public enum Sentences {
         "click here", "share this", "advertisement", "related:", "related articles", "related stories",
         "related coverage", "more on this story", "reporting by", "additional reporting by", "editing by",
         "writing by", "contact us", "terms of use", "terms of service", "privacy policy", "cookie policy",
-        "this article was first published", "download our app", "get our newsletter", "join our newsletter",
+        "this article was first published", "download our app", "got a story tip", "got a tip", "email us",
+        "send us your", "listen to this article", "share this article", "watch:", "most read", "get our newsletter",
+        "join our newsletter",
     ]
 
     // MARK: Sentences within a paragraph

@@ -287,13 +287,25 @@ struct CheckWorthinessFeatureTests {
         #expect(signal?.evidence == expected)
     }
 
-    @Test func everyFeatureIsExplainedAndOnlyOpinionCountsAgainst() {
+    @Test func everyFeatureIsExplained() {
         for feature in Feature.allCases {
             #expect(!feature.explanation.isEmpty)
             #expect(feature.name == feature.rawValue)
-            #expect(feature.weight != 0)
-            #expect((feature.weight < 0) == (feature == .opinion))
+            #expect(feature.reason("3.5 years").hasSuffix(": \u{2018}3.5 years\u{2019}"))
         }
+    }
+
+    @Test("a number in a name is not a quantity", arguments: [
+        "Article 5 of the treaty applies.", "Section 230 protects platforms.", "The G7 met in Rome.",
+        "COVID-19 spread.", "Resolution 2334 was adopted.", "Flight 17 was shot down.",
+    ])
+    func numberedNames(_ sentence: String) {
+        #expect(!CheckWorthiness.signals(in: sentence).contains { $0.feature == .figure }, "\(sentence)")
+    }
+
+    @Test func aNumberAfterANameWordCanStillBeAQuantity() {
+        let signals = CheckWorthiness.signals(in: "Article 5 has been invoked 1 time, by 30 members.")
+        #expect(signals.first { $0.feature == .figure }?.evidence == "1 time")
     }
 }
 
@@ -323,15 +335,24 @@ struct CheckWorthinessRankingTests {
 
     @Test func scoresAreExplainedAndOrdered() {
         let ranked = CheckWorthiness.candidates(in: summitArticle)
-        #expect(!ranked.isEmpty)
+        #expect(ranked.count == Sentences.split(summitArticle).count, "every sentence is listed")
         for candidate in ranked {
-            #expect(candidate.score == candidate.features.reduce(0) { $0 + $1.weight })
-            #expect(candidate.score > 0)
+            #expect((0...1).contains(candidate.score))
             #expect(candidate.features == Feature.allCases.filter(candidate.features.contains), "in Feature order")
             #expect(candidate.signals.allSatisfy { candidate.sentence.text.contains($0.evidence) || $0.feature == .quote })
+            #expect(!candidate.reasons.isEmpty, "\(candidate.sentence.text)")
+            let strengths = candidate.reasons.map { abs($0.weight) }
+            #expect(strengths == strengths.sorted(by: >), "strongest reason first")
+            for reason in candidate.reasons where reason.name == "learned" {
+                #expect(reason.explanation.hasPrefix("learned: phrases like \u{2018}"))
+                for phrase in reason.matched.components(separatedBy: "; ") {
+                    #expect(candidate.sentence.text.contains(phrase), "a learned phrase is the sentence's own words")
+                }
+            }
         }
         for (a, b) in zip(ranked, ranked.dropFirst()) {
-            #expect(a.score > b.score || (a.score == b.score && a.sentence.number < b.sentence.number))
+            #expect(a.logit > b.logit || (a.logit == b.logit && a.sentence.number < b.sentence.number))
+            #expect(a.score >= b.score)
         }
     }
 
@@ -341,8 +362,10 @@ struct CheckWorthinessRankingTests {
         #expect(Sentences.split(summitArticle) == Sentences.split(summitArticle))
     }
 
-    @Test func sentencesWithNothingToCheckAreLeftOut() {
-        let ranked = CheckWorthiness.candidates(in: "It was a good meeting. We should talk more. Exports fell 4 percent.")
-        #expect(ranked.map(\.sentence.number) == [3])
+    @Test func aFigureOutranksSmallTalk() throws {
+        let ranked = CheckWorthiness.candidates(in: "It was a good meeting. We should talk more. Exports fell 4 percent in May.")
+        #expect(ranked.map(\.sentence.number).first == 3)
+        #expect(try #require(ranked.first).isCheckWorthy)
+        #expect(ranked.dropFirst().allSatisfy { !$0.isCheckWorthy }, "\(ranked.map { ($0.sentence.text, $0.score) })")
     }
 }
