@@ -39,7 +39,7 @@ extension ArticleCommand {
         static let columns: [Column<CandidateRow>] = [
             .plain("number") { String($0.number) },
             .plain("score") { CandidateRow.percentText($0.score) },
-            .text("reasons", width: 36) { $0.reasons.map(\.name).joined(separator: ",") },
+            .text("reasons", width: 44) { $0.reasons.map(\.name).joined(separator: ",") },
             .text("sentence", width: 80) { $0.sentence },
         ]
 
