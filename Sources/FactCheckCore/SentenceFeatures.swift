@@ -57,56 +57,89 @@ public struct SentenceFeatures: Sendable {
     public init(_ sentence: String) {
         let signals = CheckWorthiness.signals(in: sentence)
         let tokens = Self.tokens(sentence)
-        var vector: [Int: Double] = [:]
+        let buckets = UInt32(Self.buckets)
 
         // Word 1-2 grams: each distinct gram once, the group scaled to unit length.
         var seen: Set<UInt32> = []
-        var grams: [(hash: UInt32, text: String)] = []
+        var grams: [(hash: UInt32, text: Substring)] = []
+        grams.reserveCapacity(2 * tokens.count)
         for (i, token) in tokens.enumerated() {
             let unigram = FNV1a.hash("w:", token.folded)
-            if seen.insert(unigram).inserted { grams.append((unigram, String(sentence[token.range]))) }
+            if seen.insert(unigram).inserted { grams.append((unigram, sentence[token.range])) }
             if i > 0 {
                 let previous = tokens[i - 1]
-                let bigram = FNV1a.hash("b:", previous.folded + " " + token.folded)
+                let bigram = FNV1a.hash("b:", previous.folded, " ", token.folded)
                 if seen.insert(bigram).inserted {
-                    grams.append((bigram, String(sentence[previous.range.lowerBound..<token.range.upperBound])))
+                    grams.append((bigram, sentence[previous.range.lowerBound..<token.range.upperBound]))
                 }
             }
         }
+        // Each bucket's value is its count of word grams times theirs plus its count of character
+        // grams times theirs: the same number whatever the order the grams were found in.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(grams.count + 12 * tokens.count)
         let wordValue = grams.isEmpty ? 0 : 1 / Double(grams.count).squareRoot()
         var phrases: [Phrase] = []
         phrases.reserveCapacity(grams.count)
         for gram in grams {
-            let bucket = Int(gram.hash % UInt32(Self.buckets))
-            vector[bucket, default: 0] += wordValue
-            phrases.append(Phrase(text: gram.text, bucket: bucket, value: wordValue))
+            let bucket = Int(gram.hash % buckets)
+            keys.append(UInt64(bucket) << 1)
+            phrases.append(Phrase(text: String(gram.text), bucket: bucket, value: wordValue))
         }
 
         // Character 3-5 grams of the folded words joined by spaces, with a space at each end.
         var bytes: [UInt8] = [32]
         var starts: [Int] = [0]
+        bytes.reserveCapacity(sentence.utf8.count + 2)
+        starts.reserveCapacity(sentence.utf8.count + 2)
         for token in tokens {
             for scalar in token.folded.unicodeScalars {
                 starts.append(bytes.count)
-                bytes.append(contentsOf: String(scalar).utf8)
+                UTF8.encode(scalar) { bytes.append($0) }
             }
             starts.append(bytes.count)
             bytes.append(32)
         }
         starts.append(bytes.count)
-        var characterGrams: Set<UInt32> = []
+        var characterGrams: [UInt32] = []
         let scalarCount = starts.count - 1
         if !tokens.isEmpty {
-            for n in 3...5 where scalarCount >= n {
-                for first in 0...(scalarCount - n) {
+            characterGrams.reserveCapacity(3 * scalarCount)
+            bytes.withUnsafeBufferPointer { bytes in
+                for first in 0..<scalarCount {
                     var hash = FNV1a.characterSeed
-                    for byte in bytes[starts[first]..<starts[first + n]] { hash = FNV1a.step(hash, byte) }
-                    characterGrams.insert(hash)
+                    var end = starts[first]
+                    for n in 1...5 where first + n <= scalarCount {
+                        while end < starts[first + n] { hash = FNV1a.step(hash, bytes[end]); end += 1 }
+                        if n >= 3 { characterGrams.append(hash) }
+                    }
                 }
             }
         }
-        let characterValue = characterGrams.isEmpty ? 0 : 1 / Double(characterGrams.count).squareRoot()
-        for hash in characterGrams { vector[Int(hash % UInt32(Self.buckets)), default: 0] += characterValue }
+        characterGrams.sort()
+        var distinctCharacterGrams = 0
+        for (i, hash) in characterGrams.enumerated() where i == 0 || characterGrams[i - 1] != hash {
+            distinctCharacterGrams += 1
+            keys.append(UInt64(hash % buckets) << 1 | 1)
+        }
+        let characterValue = distinctCharacterGrams == 0 ? 0 : 1 / Double(distinctCharacterGrams).squareRoot()
+
+        keys.sort()
+        var indices: [Int] = []
+        var values: [Double] = []
+        indices.reserveCapacity(keys.count + 8)
+        values.reserveCapacity(keys.count + 8)
+        var k = 0
+        while k < keys.count {
+            let bucket = Int(keys[k] >> 1)
+            var words = 0, characters = 0
+            while k < keys.count, Int(keys[k] >> 1) == bucket {
+                if keys[k] & 1 == 0 { words += 1 } else { characters += 1 }
+                k += 1
+            }
+            indices.append(bucket)
+            values.append(Double(words) * wordValue + Double(characters) * characterValue)
+        }
 
         // The cues.
         var cues: Set<Cue> = Set(signals.map { Cue.signal($0.feature) })
@@ -128,11 +161,13 @@ public struct SentenceFeatures: Sendable {
             cues.insert(.firstPerson)
         }
         if !words.isDisjoint(with: ["you", "your", "you're", "you've"]) { cues.insert(.secondPerson) }
-        for cue in cues { vector[Self.buckets + cue.rawValue] = 1 }
+        for cue in Cue.allCases where cues.contains(cue) {
+            indices.append(Self.buckets + cue.rawValue)
+            values.append(1)
+        }
 
-        let indices = vector.keys.sorted()
         self.indices = indices
-        self.values = indices.map { vector[$0]! }
+        self.values = values
         self.signals = signals
         self.phrases = phrases
     }
@@ -194,10 +229,12 @@ enum FNV1a {
 
     static func step(_ hash: UInt32, _ byte: UInt8) -> UInt32 { (hash ^ UInt32(byte)) &* prime }
 
-    static func hash(_ prefix: StaticString, _ text: String) -> UInt32 {
+    static func hash(_ prefix: StaticString, _ parts: String...) -> UInt32 {
         var hash = offset
         prefix.withUTF8Buffer { for byte in $0 { hash = step(hash, byte) } }
-        for byte in text.utf8 { hash = step(hash, byte) }
+        for part in parts {
+            for byte in part.utf8 { hash = step(hash, byte) }
+        }
         return hash
     }
 
