@@ -369,3 +369,42 @@ struct CheckWorthinessRankingTests {
         #expect(ranked.dropFirst().allSatisfy { !$0.isCheckWorthy }, "\(ranked.map { ($0.sentence.text, $0.score) })")
     }
 }
+
+@Suite("Front matter of real articles")
+struct FrontMatterTests {
+    @Test("a headline over its standfirst, with no blank line between, is not a sentence", arguments: [
+        "Inflation eases to 3.1% as food prices cool\nConsumer prices rose more slowly, official figures show\n\nPrices rose 3.1% in October.",
+        "Historic Summit Tests Alliance Unity\nLeaders meet in Brussels as targets slip\n\nPrices rose 3.1% in October.",
+        "Historic Summit Tests Alliance Unity\n\nPrices rose 3.1% in October.",
+    ])
+    func headlineOverStandfirst(_ text: String) {
+        #expect(Sentences.split(text).map(\.text) == ["Prices rose 3.1% in October."])
+    }
+
+    @Test func aStandfirstThatReadsAsASentenceStays() {
+        let text = "Historic Summit Tests Alliance Unity\nLeaders met in Brussels as targets slipped.\n\nPrices rose 3.1%."
+        #expect(Sentences.split(text).map(\.text) == ["Leaders met in Brussels as targets slipped.", "Prices rose 3.1%."])
+    }
+
+    @Test("datelines", arguments: [
+        ("Washington — Annual inflation fell to 3.1%.", "Annual inflation fell to 3.1%."),
+        ("New York – The index rose.", "The index rose."),
+        ("LONDON (Northern Wire) — The number fell.", "The number fell."),
+        ("The index — a broad one — rose.", "The index — a broad one — rose."),
+    ])
+    func datelines(_ text: String, _ expected: String) {
+        #expect(Sentences.split(text).map(\.text) == [expected])
+    }
+
+    @Test func aWrappedFirstParagraphIsKept() {
+        let text = "Annual inflation fell to 3.1% in October from\n3.4% in September, the bureau said."
+        #expect(Sentences.split(text).map(\.text) == ["Annual inflation fell to 3.1% in October from 3.4% in September, the bureau said."])
+    }
+
+    @Test("the site's appeals are boilerplate", arguments: [
+        "Got a story tip? Email us at news@example.org.", "Share this article", "Sign up for our newsletter.",
+    ])
+    func appeals(_ line: String) {
+        #expect(Sentences.split("Prices rose 3.1% in October.\n\n\(line)").map(\.text) == ["Prices rose 3.1% in October."])
+    }
+}
