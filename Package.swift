@@ -93,7 +93,7 @@ let package = Package(
                          linkerSettings: quietStaticLink),
         /// Test databases from a migrated template, and a runner for the built binary.
         .target(name: "TestSupport", dependencies: ["FactCheckStore", "Postgres"], path: "Tests/TestSupport"),
-        .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"]),
+        .testTarget(name: "FactCheckCoreTests", dependencies: ["FactCheckCore"], exclude: ["Fixtures"]),
         .testTarget(name: "PropertyTests", dependencies: [
             "FactCheckCore", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),

@@ -65,6 +65,15 @@ ensure_test_venv() {
     python3 -m venv "$ROOT/.venv-test" >/dev/null 2>&1 || { apt_install python3-venv >/dev/null; python3 -m venv "$ROOT/.venv-test"; }
 }
 
+# ensure_checkworthiness_venv: the test venv with the pinned scikit-learn the check-worthiness
+# scripts fit with (a pinned version, so a retraining reproduces the committed weights).
+ensure_checkworthiness_venv() {
+    ensure_test_venv
+    "$ROOT/.venv-test/bin/python" -c 'import sklearn, scipy, numpy; assert sklearn.__version__ == "1.9.1"' 2>/dev/null && return 0
+    note "== installing scikit-learn 1.9.1 into $ROOT/.venv-test =="
+    "$ROOT/.venv-test/bin/pip" install --quiet --disable-pip-version-check "scikit-learn==1.9.1" "numpy==2.4.6" "scipy==1.17.1"
+}
+
 # ensure_packages: installs postgresql, postgresql-contrib, libpq-dev and pkg-config when any
 # piece is missing; does nothing when all are present. (Debian may then create and start a
 # system cluster "main" on port 5432; we never use it.)

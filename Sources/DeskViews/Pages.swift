@@ -483,13 +483,12 @@ public enum DeskPages {
         var model: [String: Any] = ["article": a, "hasText": text != nil,
                                     "mayLog": Permissions.allows(viewer.actor.role, .addClaim)]
         if let text {
-            model["candidates"] = CheckWorthiness.candidates(in: text).prefix(30).map { c -> [String: Any] in
-                ["number": c.sentence.number, "score": c.score, "sentence": c.sentence.text,
-                 "features": c.signals.map { s -> [String: Any] in
-                     var d: [String: Any] = ["name": s.feature.name, "weight": (s.feature.weight > 0 ? "+" : "") + String(s.feature.weight),
-                                             "explanation": s.feature.explanation]
-                     d["matched"] = s.evidence.isEmpty ? nil : s.evidence
-                     return d
+            // Every sentence, best first, as `article candidates` lists them.
+            model["candidates"] = CheckWorthiness.candidates(in: text).map { c -> [String: Any] in
+                ["number": c.sentence.number, "score": String(format: "%.2f", c.score), "checkWorthy": c.isCheckWorthy,
+                 "sentence": c.sentence.text,
+                 "reasons": c.reasons.map { r -> [String: Any] in
+                     ["name": r.name, "explanation": r.explanation, "lowers": r.weight < 0]
                  }]
             }
             model["paragraphs"] = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }

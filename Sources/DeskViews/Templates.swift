@@ -355,11 +355,11 @@ enum Templates {
         <p class="sub">{{#article.outlet}}{{article.outlet}} · {{/article.outlet}}{{#article.byline}}{{article.byline}} · {{/article.byline}}{{#article.publishedOn}}published {{article.publishedOn}} · {{/article.publishedOn}}<span class="url">{{article.url}}</span></p>
         {{#hasText}}
         <section class="card" id="candidates">
-        <h2>Check-worthy sentences, best first</h2>
+        <h2>Every sentence by check-worthiness, best first</h2>
         <ol class="candidates">
         {{#candidates}}<li id="sentence-{{number}}">
-        <p class="sentence"><span class="score">{{score}}</span> {{sentence}}</p>
-        <ul class="features">{{#features}}<li><b>{{name}} {{weight}}</b>: {{explanation}}{{#matched}} (“{{matched}}”){{/matched}}</li>{{/features}}</ul>
+        <p class="sentence"><span class="score{{#checkWorthy}} check-worthy{{/checkWorthy}}" title="chance a desk would check it">{{score}}</span> {{sentence}}</p>
+        <ul class="features">{{#reasons}}<li>{{#lowers}}<b>against</b>: {{/lowers}}{{explanation}}</li>{{/reasons}}</ul>
         {{#mayLog}}<form method="post" action="/articles/{{article.id}}/claims" class="inline log-sentence">{{>csrf}}<input type="hidden" name="sentence" value="{{number}}"><label for="claimant-{{number}}">Claimant of sentence {{number}}</label><input id="claimant-{{number}}" name="claimant" required><button type="submit">Log this sentence</button></form>{{/mayLog}}
         </li>{{/candidates}}
         </ol>

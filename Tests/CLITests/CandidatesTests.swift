@@ -28,35 +28,52 @@ import Testing
         return try #require(found?["number"] as? Int, "no candidate with \(words)")
     }
 
-    @Test func rankedWithFiguresFirstAndExplained() throws {
+    @Test func everySentenceScoredAndExplained() throws {
         let desk = try Self.deskWithArticle()
         let ranked = try Self.candidates(desk)
-        #expect(ranked.count == 7, "every sentence of the sample has something checkable: \(ranked)")
+        #expect(ranked.count == 7, "every sentence of the sample is listed: \(ranked)")
         let sentences = ranked.compactMap { $0["sentence"] as? String }
-        #expect(sentences.prefix(2).allSatisfy { $0.contains("4,000 troops") || $0.contains("120,000 people") },
-                "\(sentences)")
-        #expect(sentences.last == "The ministers will meet again in Vienna in February.")
         for leftOut in ["Copyright", "Clara Jensen", "Geneva talks end"] {
             #expect(!sentences.contains { $0.contains(leftOut) }, "\(leftOut) is not a candidate")
         }
+        let troopsRank = try #require(sentences.firstIndex { $0.contains("4,000 troops") })
+        let peopleRank = try #require(sentences.firstIndex { $0.contains("120,000 people") })
+        let meetingRank = try #require(sentences.firstIndex { $0.contains("will meet again in Vienna") })
+        #expect(troopsRank < 3 && peopleRank < 3, "\(sentences)")
+        #expect(meetingRank > troopsRank && meetingRank > peopleRank)
 
         for candidate in ranked {
-            #expect(Set(candidate.keys) == ["number", "score", "sentence", "paragraph", "features"])
-            let features = try #require(candidate["features"] as? [[String: Any]])
-            #expect(!features.isEmpty)
-            for feature in features {
-                #expect(Set(feature.keys) == ["name", "explanation", "weight", "matched"])
+            #expect(Set(candidate.keys) == ["number", "score", "check_worthy", "sentence", "paragraph", "reasons"])
+            let score = try #require(candidate["score"] as? Double)
+            #expect((0...1).contains(score))
+            #expect(candidate["check_worthy"] as? Bool == (score >= 0.5))
+            let reasons = try #require(candidate["reasons"] as? [[String: Any]])
+            #expect(!reasons.isEmpty)
+            for reason in reasons {
+                #expect(Set(reason.keys) == ["name", "explanation", "matched", "weight"])
             }
-            let weights = features.compactMap { $0["weight"] as? Int }
-            #expect(candidate["score"] as? Int == weights.reduce(0, +), "the score is the sum of its features")
         }
-        let scores = ranked.compactMap { $0["score"] as? Int }
+        let scores = ranked.compactMap { $0["score"] as? Double }
         #expect(scores == scores.sorted(by: >))
 
-        let troops = try #require(ranked.first { ($0["sentence"] as? String)?.contains("4,000 troops") == true })
-        let figure = try #require((troops["features"] as? [[String: Any]])?.first { $0["name"] as? String == "figure" })
+        let troops = ranked[troopsRank]
+        let figure = try #require((troops["reasons"] as? [[String: Any]])?.first { $0["name"] as? String == "figure" })
         #expect(figure["matched"] as? String == "4,000 troops")
-        #expect(figure["weight"] as? Int == 3)
+        #expect(figure["explanation"] as? String == "states a quantity: \u{2018}4,000 troops\u{2019}")
+        #expect((figure["weight"] as? Double ?? 0) > 0)
+    }
+
+    @Test func minScoreCuts() throws {
+        let desk = try Self.deskWithArticle()
+        let all = try Self.candidates(desk)
+        let cut = try Self.candidates(desk, ["--min-score", "0.5"])
+        #expect(cut.count < all.count && !cut.isEmpty, "\(cut.count) of \(all.count)")
+        #expect(cut.allSatisfy { ($0["score"] as? Double ?? 0) >= 0.5 })
+        #expect(cut.map { $0["number"] as? Int } == all.prefix(cut.count).map { $0["number"] as? Int })
+        for bad in ["1.5", "-0.1"] {
+            let out = try desk.run(["article", "candidates", "A-1", "--min-score", bad], as: Desk.editor)
+            #expect(out.status == 64 && out.stderr.contains("--min-score"), "\(out)")
+        }
     }
 
     @Test func sameOutputEveryTime() throws {
@@ -71,12 +88,13 @@ import Testing
         let table = try desk.ok(["article", "candidates", "A-1", "--limit", "2"], as: Desk.editor)
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.count == 3, "a header and two rows: \(table.stdout)")
-        #expect(lines.first?.split(separator: " ") == ["NUMBER", "SCORE", "FEATURES", "SENTENCE"])
-        #expect(lines.dropFirst().allSatisfy { $0.contains("figure") })
+        #expect(lines.first?.split(separator: " ") == ["NUMBER", "SCORE", "REASONS", "SENTENCE"])
+        #expect(lines.dropFirst().allSatisfy { $0.contains("figure") }, "\(table.stdout)")
+        #expect(lines.dropFirst().allSatisfy { $0.contains(" 1.00 ") || $0.contains(" 0.") }, "scores to two decimals")
 
         let csv = try desk.ok(["article", "candidates", "A-1", "--format", "csv"], as: Desk.editor)
         let records = try parseCSV(csv.stdout)
-        #expect(records.first == ["number", "score", "features", "sentence"])
+        #expect(records.first == ["number", "score", "reasons", "sentence"])
         #expect(records.count == 8)
         let troops = "Belmark's delegation said Arvenia had agreed to withdraw 4,000 troops from the frontier by the end "
             + "of January, a concession Arvenian officials did not confirm."
@@ -171,8 +189,8 @@ import Testing
         let candidates = try cli.run(["article", "candidates", "--help"])
         #expect(candidates.status == 0, "\(candidates)")
         let help = candidates.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        for expected in ["Example", "factcheck article candidates A-1", "--limit", "--format", "--as",
-                         "figure +3", "opinion -2", "--from-article"] {
+        for expected in ["Example", "factcheck article candidates A-1", "--limit", "--min-score", "--format", "--as",
+                         "figure", "opinion", "ClaimBuster", "CheckThat!", "calibrated", "--from-article"] {
             #expect(help.contains(expected), "missing \(expected):\n\(candidates.stdout)")
         }
         let add = try cli.run(["claim", "add", "--help"])

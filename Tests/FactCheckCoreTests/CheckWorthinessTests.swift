@@ -287,13 +287,25 @@ struct CheckWorthinessFeatureTests {
         #expect(signal?.evidence == expected)
     }
 
-    @Test func everyFeatureIsExplainedAndOnlyOpinionCountsAgainst() {
+    @Test func everyFeatureIsExplained() {
         for feature in Feature.allCases {
             #expect(!feature.explanation.isEmpty)
             #expect(feature.name == feature.rawValue)
-            #expect(feature.weight != 0)
-            #expect((feature.weight < 0) == (feature == .opinion))
+            #expect(feature.reason("3.5 years").hasSuffix(": \u{2018}3.5 years\u{2019}"))
         }
+    }
+
+    @Test("a number in a name is not a quantity", arguments: [
+        "Article 5 of the treaty applies.", "Section 230 protects platforms.", "The G7 met in Rome.",
+        "COVID-19 spread.", "Resolution 2334 was adopted.", "Flight 17 was shot down.",
+    ])
+    func numberedNames(_ sentence: String) {
+        #expect(!CheckWorthiness.signals(in: sentence).contains { $0.feature == .figure }, "\(sentence)")
+    }
+
+    @Test func aNumberAfterANameWordCanStillBeAQuantity() {
+        let signals = CheckWorthiness.signals(in: "Article 5 has been invoked 1 time, by 30 members.")
+        #expect(signals.first { $0.feature == .figure }?.evidence == "1 time")
     }
 }
 
@@ -323,15 +335,24 @@ struct CheckWorthinessRankingTests {
 
     @Test func scoresAreExplainedAndOrdered() {
         let ranked = CheckWorthiness.candidates(in: summitArticle)
-        #expect(!ranked.isEmpty)
+        #expect(ranked.count == Sentences.split(summitArticle).count, "every sentence is listed")
         for candidate in ranked {
-            #expect(candidate.score == candidate.features.reduce(0) { $0 + $1.weight })
-            #expect(candidate.score > 0)
+            #expect((0...1).contains(candidate.score))
             #expect(candidate.features == Feature.allCases.filter(candidate.features.contains), "in Feature order")
             #expect(candidate.signals.allSatisfy { candidate.sentence.text.contains($0.evidence) || $0.feature == .quote })
+            #expect(!candidate.reasons.isEmpty, "\(candidate.sentence.text)")
+            let strengths = candidate.reasons.map { abs($0.weight) }
+            #expect(strengths == strengths.sorted(by: >), "strongest reason first")
+            for reason in candidate.reasons where reason.name == "learned" {
+                #expect(reason.explanation.hasPrefix("learned: phrases like \u{2018}"))
+                for phrase in reason.matched.components(separatedBy: "; ") {
+                    #expect(candidate.sentence.text.contains(phrase), "a learned phrase is the sentence's own words")
+                }
+            }
         }
         for (a, b) in zip(ranked, ranked.dropFirst()) {
-            #expect(a.score > b.score || (a.score == b.score && a.sentence.number < b.sentence.number))
+            #expect(a.logit > b.logit || (a.logit == b.logit && a.sentence.number < b.sentence.number))
+            #expect(a.score >= b.score)
         }
     }
 
@@ -341,8 +362,49 @@ struct CheckWorthinessRankingTests {
         #expect(Sentences.split(summitArticle) == Sentences.split(summitArticle))
     }
 
-    @Test func sentencesWithNothingToCheckAreLeftOut() {
-        let ranked = CheckWorthiness.candidates(in: "It was a good meeting. We should talk more. Exports fell 4 percent.")
-        #expect(ranked.map(\.sentence.number) == [3])
+    @Test func aFigureOutranksSmallTalk() throws {
+        let ranked = CheckWorthiness.candidates(in: "It was a good meeting. We should talk more. Exports fell 4 percent in May.")
+        #expect(ranked.map(\.sentence.number).first == 3)
+        #expect(try #require(ranked.first).isCheckWorthy)
+        #expect(ranked.dropFirst().allSatisfy { !$0.isCheckWorthy }, "\(ranked.map { ($0.sentence.text, $0.score) })")
+    }
+}
+
+@Suite("Front matter of real articles")
+struct FrontMatterTests {
+    @Test("a headline over its standfirst, with no blank line between, is not a sentence", arguments: [
+        "Inflation eases to 3.1% as food prices cool\nConsumer prices rose more slowly, official figures show\n\nPrices rose 3.1% in October.",
+        "Historic Summit Tests Alliance Unity\nLeaders meet in Brussels as targets slip\n\nPrices rose 3.1% in October.",
+        "Historic Summit Tests Alliance Unity\n\nPrices rose 3.1% in October.",
+    ])
+    func headlineOverStandfirst(_ text: String) {
+        #expect(Sentences.split(text).map(\.text) == ["Prices rose 3.1% in October."])
+    }
+
+    @Test func aStandfirstThatReadsAsASentenceStays() {
+        let text = "Historic Summit Tests Alliance Unity\nLeaders met in Brussels as targets slipped.\n\nPrices rose 3.1%."
+        #expect(Sentences.split(text).map(\.text) == ["Leaders met in Brussels as targets slipped.", "Prices rose 3.1%."])
+    }
+
+    @Test("datelines", arguments: [
+        ("Washington — Annual inflation fell to 3.1%.", "Annual inflation fell to 3.1%."),
+        ("New York – The index rose.", "The index rose."),
+        ("LONDON (Northern Wire) — The number fell.", "The number fell."),
+        ("The index — a broad one — rose.", "The index — a broad one — rose."),
+    ])
+    func datelines(_ text: String, _ expected: String) {
+        #expect(Sentences.split(text).map(\.text) == [expected])
+    }
+
+    @Test func aWrappedFirstParagraphIsKept() {
+        let text = "Annual inflation fell to 3.1% in October from\n3.4% in September, the bureau said."
+        #expect(Sentences.split(text).map(\.text) == ["Annual inflation fell to 3.1% in October from 3.4% in September, the bureau said."])
+    }
+
+    @Test("the site's appeals are boilerplate", arguments: [
+        "Got a story tip? Email us at news@example.org.", "Share this article", "Sign up for our newsletter.",
+    ])
+    func appeals(_ line: String) {
+        #expect(Sentences.split("Prices rose 3.1% in October.\n\n\(line)").map(\.text) == ["Prices rose 3.1% in October."])
     }
 }

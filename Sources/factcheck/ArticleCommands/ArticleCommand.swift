@@ -12,7 +12,7 @@ struct ArticleCommand: ParsableCommand {
             Example:
               factcheck article add --url https://example.org/summit --title "Summit ends" --as ed
             """,
-        subcommands: [Add.self, List.self, Show.self, Candidates.self]
+        subcommands: [Add.self, List.self, Show.self, Candidates.self, Features.self]
     )
 
     static let columns: [Column<ArticleRecord>] = [
