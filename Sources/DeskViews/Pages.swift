@@ -250,8 +250,13 @@ public enum DeskPages {
 
     /// The claim page, with exactly the moves this user may make now (from `Workflow.moves`).
     /// `stale` lists the events another person wrote since the user's form was drawn.
+    /// How many history events and verdicts a claim page shows unless asked for all: a claim
+    /// moved hundreds of times would otherwise draw (and send) its whole past on every view.
+    public static let recentHistory = 50, recentVerdicts = 10
+
     public static func claim(_ view: ClaimView, viewer: Viewer, typed: Typed? = nil, error: Message? = nil,
-                             stale: (message: String, changes: [AuditEventRecord])? = nil, notice: String? = nil) -> String {
+                             stale: (message: String, changes: [AuditEventRecord])? = nil, notice: String? = nil,
+                             wholePast: Bool = false) -> String {
         let claim = view.detail.claim
         let actor = viewer.actor
         let moves = Workflow.moves(for: claim.state, proposer: view.proposer, by: actor)
@@ -313,7 +318,7 @@ public enum DeskPages {
             "stances": Stance.allCases.map { s -> [String: Any] in
                 ["value": s.rawValue, "label": s.rawValue, "selected": (sourceTyped["stance"] ?? "context") == s.rawValue]
             },
-            "verdicts": view.detail.verdicts.reversed().map { v -> [String: Any] in
+            "verdicts": view.detail.verdicts.reversed().prefix(wholePast ? Int.max : recentVerdicts).map { v -> [String: Any] in
                 var d: [String: Any] = ["rating": v.rating, "status": v.status, "proposedBy": v.proposedBy, "conclusion": v.conclusion]
                 d["proposedAt"] = v.proposedAt?.short; d["decidedBy"] = v.decidedBy; d["returnReason"] = v.returnReason
                 return d
@@ -321,7 +326,9 @@ public enum DeskPages {
             "notes": view.notes.map { ["id": $0.id, "addedBy": $0.addedBy, "when": $0.addedAt.short, "body": $0.body] as [String: Any] },
             "appearances": view.detail.appearances.map { ["url": $0.url, "isFirst": $0.isFirst, "addedBy": $0.addedBy] as [String: Any] },
             "similarLoaded": view.similar != nil, "similar": (view.similar ?? []).map(similarModel),
-            "history": view.detail.history.reversed().map(event),
+            "history": view.detail.history.reversed().prefix(wholePast ? Int.max : recentHistory).map(event),
+            "pastCut": !wholePast && (view.detail.history.count > recentHistory || view.detail.verdicts.count > recentVerdicts),
+            "historyCount": view.detail.history.count, "verdictCount": view.detail.verdicts.count,
         ]
         model["typedNote"] = typed?.form == "note" ? typed!.fields["body"] : nil
         if Workflow.mayEdit(claim.state, by: actor) {

@@ -322,6 +322,7 @@ enum Templates {
         <h2 id="history-h">History</h2>
         <div id="history-list" data-live-part>
         <ol class="events">{{#history}}<li><span class="when">{{when}}</span> <b>{{actor}}</b> {{what}}{{#detail}} <span class="detail">{{detail}}</span>{{/detail}} <span class="sub">via {{channel}}</span></li>{{/history}}</ol>
+        {{#pastCut}}<p id="past-cut">The newest shown; <a href="/claims/{{claim.id}}?past=all#history">show all {{historyCount}} events and {{verdictCount}} verdicts</a>.</p>{{/pastCut}}
         </div>
         </section>
         </article>

@@ -240,6 +240,8 @@ struct PagesController {
     func claimPage(_ request: Request, _ context: DeskContext, _ viewer: DeskPages.Viewer) async throws -> Response {
         let number = try context.parameters.claim()
         let view = try await claimView(number, viewer.actor)
+        // The whole past is another representation of the same version: no ETag shared with the page.
+        if request.uri.queryParameters["past"] == "all" { return html(DeskPages.claim(view, viewer: viewer, wholePast: true)) }
         return html(DeskPages.claim(view, viewer: viewer), etag: view.detail.claim.version)
     }
 

@@ -252,6 +252,28 @@ import Testing
         }
     }
 
+    /// A claim moved many times shows its newest 50 events and a link to its whole past.
+    @Test func aLongPastIsCutToItsNewestWithALinkToAll() async throws {
+        let desk = try ServiceDesk()
+        defer { desk.close() }
+        let ed = try desk.store.actor("ed")
+        _ = try desk.store.addClaim(NewClaim(text: "Exports doubled.", claimant: "Hart"), by: ed)
+        for i in 0..<60 { _ = try desk.store.assign(ClaimNumber(1), to: i % 2 == 0 ? "ben" : "chen", note: "round \(i)", by: ed) }
+        try await desk.application.test(.router) { client in
+            let session = try await signIn(client, "ed")
+            func events(_ html: String) -> Int { html.components(separatedBy: "<li><span class=\"when\">").count - 1 }
+            let page = try await client.execute(uri: "/claims/C-1", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
+            #expect(events(page.text) == 50, "DeskPages.recentHistory")
+            #expect(page.text.contains("round 59"), "the newest are shown")
+            #expect(!page.text.contains("round 0;") && !page.text.contains("round 0<"), "the oldest are not")
+            #expect(page.text.contains("href=\"/claims/C-1?past=all#history\">show all 61 events"))
+            let all = try await client.execute(uri: "/claims/C-1?past=all", method: .get, headers: Self.page.merging([.cookie: session.cookie]))
+            #expect(events(all.text) == 61)
+            #expect(!all.text.contains("id=\"past-cut\""))
+            #expect(all.headers[.eTag] == nil, "the whole past does not share the page's ETag")
+        }
+    }
+
     @Test func bulkActionsChangeEachClaimAndSayWhatWasRefused() async throws {
         let desk = try ServiceDesk()
         defer { desk.close() }
