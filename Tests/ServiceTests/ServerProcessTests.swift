@@ -76,7 +76,10 @@ import FoundationNetworking
             if open == 0 { break }
             try await Task.sleep(for: .milliseconds(50))
         }
-        #expect(try desk.count("SELECT count(*) AS n FROM claims") == 0, "all or nothing")
+        // Killed mid-transaction, nothing; on a quick machine the import may have committed just
+        // before the kill, and then all of it. Never a part.
+        let claims = try desk.count("SELECT count(*) AS n FROM claims")
+        #expect(claims == 0 || claims == 30_000, "all or nothing: \(claims)")
 
         let server = try ServerProcess(database: desk.conninfo)
         let me = try curl(["-H", "Cookie: \(cookie)", "\(server.base)/session"])
