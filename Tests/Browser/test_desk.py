@@ -13,7 +13,7 @@ import time
 import unittest
 
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -267,9 +267,12 @@ class TwoSessionsOnOneClaim(unittest.TestCase):
             self.assertEqual(state(chen), "in review")
             if js:
                 # Within a second of chen's move, ben's page shows it and says who did it.
-                WebDriverWait(ben, 1.0, poll_frequency=0.05).until(
+                # The live update replaces the page's parts: an element found just before its part
+                # is swapped goes stale, and the wait looks again.
+                WebDriverWait(ben, 1.0, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException]).until(
                     lambda d: "changed by chen just now" in d.find_element(By.ID, "live").text)
-                WebDriverWait(ben, 1.0, poll_frequency=0.05).until(lambda d: state(d) == "in review")
+                WebDriverWait(ben, 1.0, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException]).until(
+                    lambda d: state(d) == "in review")
                 self.assertEqual(ben.find_element(By.ID, "propose-conclusion").get_attribute("value"), typed,
                                  "the live update leaves what is being typed alone")
             submit(ben, "move-propose")
