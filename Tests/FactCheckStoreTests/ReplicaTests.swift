@@ -42,10 +42,11 @@ import Testing
                 """).first!
             if try row.require("received", as: Bool.self), try row.require("behind", as: Bool.self) {
                 let replayed: String = try row.require("replayed")
-                // The same position on several looks in a row: replay is held, not just behind.
+                // The same position on three looks in a row: replay is held, not just behind (a loaded
+                // machine may cancel the conflict before more looks come round).
                 seen = replayed == stuckAt ? seen + 1 : 0
                 stuckAt = replayed
-                if seen >= 10 { return true }
+                if seen >= 3 { return true }
             } else {
                 seen = 0
             }
